@@ -1,0 +1,84 @@
+"""Crisis resources for the United States, as one list every page and panel draws from.
+
+Sources and wording rules: the crisis section of the project's clinical reference. The LGBTQ+
+youth option ("press 3") ended in July 2025 and must not be shown.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    slug: str
+    name: str
+    description: str
+    actions: tuple[Action, ...]
+    language: str = "en"
+
+
+RESOURCES = (
+    Resource(
+        slug="emergency",
+        name=_("Immediate danger: 911"),
+        description=_(
+            "If you or someone near you may be hurt right now, or has taken something "
+            "that could cause harm, call 911."
+        ),
+        actions=(Action(_("Call 911"), "tel:911"),),
+    ),
+    Resource(
+        slug="lifeline",
+        name=_("988 Suicide & Crisis Lifeline"),
+        description=_(
+            "Call or text 988 to talk with a trained crisis counselor about suicidal thoughts, "
+            "a mental-health crisis, or worry about someone else."
+        ),
+        actions=(
+            Action(_("Call 988"), "tel:988"),
+            Action(_("Text 988"), "sms:988"),
+            Action(_("Chat at 988lifeline.org"), "https://988lifeline.org"),
+        ),
+    ),
+    Resource(
+        slug="veterans",
+        name=_("Veterans Crisis Line"),
+        description=_(
+            "For veterans, service members and the people who care about them: call 988 and "
+            "press 1, or text 838255."
+        ),
+        actions=(
+            Action(_("Call 988, then press 1"), "tel:988"),
+            Action(_("Text 838255"), "sms:838255"),
+        ),
+    ),
+    Resource(
+        slug="spanish",
+        name="Ayuda en español",
+        description="Llame al 988 y oprima 2 para hablar con un consejero en español.",
+        actions=(Action("Llamar al 988, luego oprima 2", "tel:988"),),
+        language="es",
+    ),
+    Resource(
+        slug="crisis-text-line",
+        name=_("Crisis Text Line"),
+        description=_("If texting is easier than talking, text HOME to 741741."),
+        actions=(Action(_("Text HOME to 741741"), "sms:741741?&body=HOME"),),
+    ),
+    Resource(
+        slug="samhsa",
+        name=_("SAMHSA National Helpline"),
+        description=_(
+            "Information and referral to treatment for mental health and substance use: "
+            "1-800-662-4357."
+        ),
+        actions=(Action(_("Call 1-800-662-4357"), "tel:+18006624357"),),
+    ),
+)

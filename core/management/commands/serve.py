@@ -1,0 +1,72 @@
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+MANAGE = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+
+
+def wait_until_listening(host: str, port: int, process: subprocess.Popen, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the site on 127.0.0.1 with the background task worker beside it. Ctrl-C stops both."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=settings.PORT)
+        parser.add_argument("--no-reload", action="store_true", help="Do not restart on changes.")
+
+    def handle(self, *args, port, no_reload, **options):
+        host = "127.0.0.1"
+        reload_flag = ["--noreload"] if no_reload else []
+        worker = subprocess.Popen([*MANAGE, "db_worker", "--queue-name", "*", "--no-reload"])
+        web = subprocess.Popen([*MANAGE, "runserver", f"{host}:{port}", *reload_flag])
+        processes = {"web server": web, "task worker": worker}
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            if wait_until_listening(host, port, web, timeout=60):
+                self.stdout.write(
+                    self.style.SUCCESS(f"\nPsycle is running at http://{host}:{port}/")
+                    + "\nThe task worker runs beside it. Press Ctrl-C to stop both.\n"
+                )
+            while not stopping:
+                ended = [name for name, process in processes.items() if process.poll() is not None]
+                if ended:
+                    self.stderr.write(f"The {ended[0]} stopped; stopping the rest.")
+                    break
+                time.sleep(0.3)
+        finally:
+            for process in processes.values():
+                if process.poll() is None:
+                    process.send_signal(signal.SIGINT)
+            for process in processes.values():
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        if not stopping:
+            sys.exit(1)
+        self.stdout.write("Stopped the web server and the task worker.")

@@ -1,0 +1,62 @@
+"""Run manage.py in a child process with exactly the settings a test gives it."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+SETTING_VARIABLES = (
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "PSYCLE_ENV",
+    "PSYCLE_VAR_DIR",
+    "DEBUG",
+    "SECRET_KEY",
+    "SECRET_KEY_FILE",
+    "ALLOWED_HOSTS",
+    "SITE_URL",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_DELIVERY",
+    "EMAIL_HOST",
+    "PORT",
+)
+
+PRODUCTION = {
+    "PSYCLE_ENV": "production",
+    "SECRET_KEY": "k7Qp2vX9sLm4RtY8wZc1NbH6jF3dG5aE0uIoPqWxVyTzSrUe-m8Bn2Kd7Lx4Hs9Tw",
+    "ALLOWED_HOSTS": "psycle.example",
+    "SITE_URL": "https://psycle.example",
+    "EMAIL_DELIVERY": "smtp",
+    "EMAIL_HOST": "mail.psycle.example",
+}
+
+
+def clean_environment(**overrides: str) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k not in SETTING_VARIABLES}
+    environment.update(overrides)
+    return environment
+
+
+def manage(*args: str, timeout: float = 180, **overrides: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=clean_environment(**overrides),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def python(code: str, timeout: float = 180, **overrides: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=clean_environment(DJANGO_SETTINGS_MODULE="psycle.settings", **overrides),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

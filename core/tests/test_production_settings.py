@@ -1,0 +1,57 @@
+from core.tests.processes import PRODUCTION, manage
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_and_names_every_unsafe_setting(tmp_path):
+    result = manage(
+        "check",
+        PSYCLE_ENV="production",
+        DEBUG="true",
+        SECRET_KEY="short",
+        ALLOWED_HOSTS="*",
+        SITE_URL="http://psycle.example",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "Refusing to start in production with unsafe settings" in result.stderr
+    for named in (
+        "DEBUG is on",
+        "SECRET_KEY is too short",
+        "ALLOWED_HOSTS contains '*'",
+        "SITE_URL must start with https://",
+        "DATABASE_URL is not set",
+        "EMAIL_DELIVERY is 'files'",
+    ):
+        assert named in result.stderr
+
+
+def test_production_requires_a_secret_key(tmp_path):
+    settings = {**PRODUCTION, "SECRET_KEY": ""}
+    result = manage(
+        "check",
+        **settings,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_a_malformed_setting_stops_start_up_with_its_name(tmp_path):
+    result = manage("check", DEBUG="maybe", PSYCLE_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr

@@ -1,0 +1,90 @@
+"""Strict readers for settings that come from the environment.
+
+Every reader raises ImproperlyConfigured with the variable's name when a value cannot be
+parsed, so a typo in a deployment fails at start-up instead of quietly meaning something else.
+A secret may also be given as a path in ``<NAME>_FILE`` (for container secrets).
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+def raw(name: str) -> str | None:
+    """The value, read from ``<NAME>_FILE`` when that is set; None when unset or empty."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        if name in os.environ:
+            raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
+        try:
+            return Path(path).read_text(encoding="utf-8").strip() or None
+        except OSError as error:
+            raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {error}") from error
+    value = os.environ.get(name)
+    return value if value not in (None, "") else None
+
+
+def string(name: str, default: str | None = None) -> str | None:
+    value = raw(name)
+    return default if value is None else value
+
+
+def boolean(name: str, default: bool) -> bool:
+    value = raw(name)
+    if value is None:
+        return default
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of {sorted(TRUE_WORDS | FALSE_WORDS)}, not {value!r}."
+    )
+
+
+def integer(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = raw(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}.")
+    return number
+
+
+def word_list(name: str, default: list[str]) -> list[str]:
+    value = raw(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    value = raw(name)
+    if value is None:
+        return default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
+
+
+def url(name: str, default: str | None = None, *, schemes: tuple[str, ...]) -> str | None:
+    value = string(name, default)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not parts.netloc:
+        raise ImproperlyConfigured(
+            f"{name} must be an absolute URL starting with {' or '.join(schemes)}://, "
+            f"not {value!r}."
+        )
+    return value.rstrip("/")

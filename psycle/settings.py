@@ -1,0 +1,306 @@
+"""Psycle's one settings file.
+
+Everything an operator may change is read from the environment through the strict readers in
+``psycle.env``; the defaults run on one laptop with nothing but Python (SQLite, e-mail written to
+files, background tasks in the database). ``PSYCLE_ENV=production`` turns on the production
+hardening and refuses to start while any setting is unsafe, naming each one.
+"""
+
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from psycle import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env.string("PSYCLE_VAR_DIR", str(BASE_DIR / "var")))
+
+PSYCLE_ENV = env.choice("PSYCLE_ENV", ("development", "production"), "development")
+PRODUCTION = PSYCLE_ENV == "production"
+DEBUG = env.boolean("DEBUG", default=not PRODUCTION)
+
+
+def _development_secret_key() -> str:
+    """A key made once per checkout and kept under var/, so sessions survive restarts."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(64), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = env.string("SECRET_KEY") or ("" if PRODUCTION else _development_secret_key())
+
+SITE_URL = env.url(
+    "SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
+)
+ALLOWED_HOSTS = env.word_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
+)
+if SITE_URL and not PRODUCTION:
+    ALLOWED_HOSTS.append(urlsplit(SITE_URL).hostname)
+CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL else []
+# The port `manage.py serve` (and so `make run`) listens on, on 127.0.0.1.
+PORT = env.integer("PORT", 8000, minimum=1)
+
+INSTALLED_APPS = [
+    "core",
+    "content",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "core.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "psycle.urls"
+WSGI_APPLICATION = "psycle.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "core.context_processors.site",
+            ],
+        },
+    },
+]
+
+# Database: a SQLite file under var/ unless DATABASE_URL says otherwise.
+_database_url = env.string("DATABASE_URL")
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url or f"sqlite:///{VAR_DIR / 'psycle.sqlite3'}",
+            conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as error:
+    raise ImproperlyConfigured(f"DATABASE_URL cannot be used: {error}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker share the file: WAL lets readers and a writer
+    # work at once, and IMMEDIATE transactions wait for the lock instead of failing.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.url("REDIS_URL", schemes=("redis", "rediss"))
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background work: rows in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+LANGUAGES = [("en", _("English"))]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# E-mail: written to files under var/mail/ by default so a newcomer can read what was sent.
+EMAIL_DELIVERY = env.choice("EMAIL_DELIVERY", ("files", "console", "smtp"), "files")
+EMAIL_BACKEND = {
+    "files": "django.core.mail.backends.filebased.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[EMAIL_DELIVERY]
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env.string("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.string("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.boolean("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10, minimum=1)
+DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "Psycle <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+SECURITY_CONTACT = env.string(
+    "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None
+)
+
+# Security headers. The Content Security Policy allows nothing from other hosts and no inline
+# code except what carries the per-request nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), geolocation=(self)"
+)
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    if env.boolean("TRUST_X_FORWARDED_PROTO", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Wagtail.
+WAGTAIL_SITE_NAME = "Psycle"
+WAGTAILADMIN_BASE_URL = SITE_URL or ""
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+
+# Logging: one line per record with the request id; no personal data (see core.logging).
+LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "core.logging.RequestIdFilter"},
+        "redact": {"()": "core.logging.RedactFilter"},
+    },
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s [request_id=%(request_id)s] %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "redact"],
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+    },
+}
+
+
+def unsafe_production_settings() -> list[str]:
+    """Each reason the current settings are unsafe to serve the public with."""
+    problems = []
+    if DEBUG:
+        problems.append("DEBUG is on: set DEBUG=false.")
+    if not SECRET_KEY:
+        problems.append("SECRET_KEY is not set: give a random value of 50 or more characters.")
+    elif len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        problems.append("SECRET_KEY is too short or too simple: use 50 or more random characters.")
+    elif SECRET_KEY.startswith("django-insecure"):
+        problems.append("SECRET_KEY is Django's insecure example key: make a new one.")
+    if not ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS is empty: list the host names the site answers to.")
+    elif "*" in ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS contains '*': list the host names instead.")
+    if not SITE_URL:
+        problems.append("SITE_URL is not set: give the public address, e.g. https://psycle.org.")
+    elif not SITE_URL.startswith("https://"):
+        problems.append("SITE_URL must start with https:// in production.")
+    if not _database_url:
+        problems.append("DATABASE_URL is not set: production needs an explicit database.")
+    if EMAIL_DELIVERY != "smtp":
+        problems.append(
+            f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."
+        )
+    return problems
+
+
+if PRODUCTION and (_problems := unsafe_production_settings()):
+    raise ImproperlyConfigured(
+        "Refusing to start in production with unsafe settings:\n"
+        + "\n".join(f"  - {problem}" for problem in _problems)
+    )

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path("crisis/", core_views.crisis, name="crisis"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves the page tree, so its catch-all comes last.
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler500 = "core.views.server_error"
