@@ -26,8 +26,9 @@ def test_nothing_is_queued_when_the_transaction_rolls_back():
     assert DBTaskResult.objects.count() == 0
 
 
-def test_the_worker_runs_what_was_queued(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_runs_what_was_queued():
+    with transaction.atomic():
         enqueue_on_commit(shout, "hello")
     call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload")
     finished = DBTaskResult.objects.get()

@@ -1,3 +1,5 @@
+import contextlib
+import os
 import signal
 import socket
 import subprocess
@@ -22,6 +24,11 @@ def wait_until_listening(host: str, port: int, process: subprocess.Popen, timeou
     return False
 
 
+def signal_group(process: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signum)
+
+
 class Command(BaseCommand):
     help = (
         "Serve the site on 127.0.0.1 with the background task worker beside it. Ctrl-C stops both."
@@ -34,8 +41,14 @@ class Command(BaseCommand):
     def handle(self, *args, port, no_reload, **options):
         host = "127.0.0.1"
         reload_flag = ["--noreload"] if no_reload else []
-        worker = subprocess.Popen([*MANAGE, "db_worker", "--queue-name", "*", "--no-reload"])
-        web = subprocess.Popen([*MANAGE, "runserver", f"{host}:{port}", *reload_flag])
+        # Each child leads its own process group, so stopping it reaches the autoreloader's own
+        # child too, and a signal the terminal sends reaches only this command, which forwards it.
+        worker = subprocess.Popen(
+            [*MANAGE, "db_worker", "--queue-name", "*", "--no-reload"], process_group=0
+        )
+        web = subprocess.Popen(
+            [*MANAGE, "runserver", f"{host}:{port}", *reload_flag], process_group=0
+        )
         processes = {"web server": web, "task worker": worker}
         stopping = False
 
@@ -59,13 +72,12 @@ class Command(BaseCommand):
                 time.sleep(0.3)
         finally:
             for process in processes.values():
-                if process.poll() is None:
-                    process.send_signal(signal.SIGINT)
+                signal_group(process, signal.SIGTERM)
             for process in processes.values():
                 try:
-                    process.wait(timeout=10)
+                    process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
-                    process.kill()
+                    signal_group(process, signal.SIGKILL)
                     process.wait()
         if not stopping:
             sys.exit(1)
