@@ -1,4 +1,6 @@
-from core.tests.processes import PRODUCTION, manage
+import json
+
+from core.tests.processes import PRODUCTION, manage, python
 
 
 def test_check_deploy_is_clean_under_production_settings(tmp_path):
@@ -55,3 +57,34 @@ def test_a_malformed_setting_stops_start_up_with_its_name(tmp_path):
     result = manage("check", DEBUG="maybe", PSYCLE_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "DEBUG must be one of" in result.stderr
+
+
+PRODUCTION_RESPONSES = """
+import django, json
+django.setup()
+from django.test import Client
+from django.test.utils import setup_test_environment
+setup_test_environment()
+client = Client(HTTP_HOST="psycle.example")
+plain = client.get("/robots.txt")
+secure = client.get("/robots.txt", secure=True)
+print(json.dumps({
+    "plain_status": plain.status_code,
+    "plain_location": plain.get("Location"),
+    "hsts": secure.get("Strict-Transport-Security"),
+}))
+"""
+
+
+def test_production_redirects_to_https_and_sends_hsts(tmp_path):
+    result = python(
+        PRODUCTION_RESPONSES,
+        **PRODUCTION,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["plain_status"] == 301
+    assert answer["plain_location"] == "https://psycle.example/robots.txt"
+    assert answer["hsts"] == "max-age=31536000; includeSubDomains; preload"
