@@ -52,6 +52,7 @@ PORT = env.integer("PORT", 8000, minimum=1)
 INSTALLED_APPS = [
     "core",
     "content",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

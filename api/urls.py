@@ -1,0 +1,11 @@
+"""Routes under /api/v1/. Each endpoint module registers its own OpenAPI description."""
+
+from django.urls import path
+
+from api import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("openapi.json", views.openapi_document, name="openapi"),
+]
