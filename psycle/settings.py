@@ -51,6 +51,7 @@ PORT = env.integer("PORT", 8000, minimum=1)
 
 INSTALLED_APPS = [
     "core",
+    "directory",
     "content",
     "api",
     "wagtail.contrib.forms",

@@ -1,0 +1,459 @@
+"""A seeded, deterministic generator of demo listings at real ZIP centroids.
+
+Demo listings are marked ``is_demo`` and labelled as demo wherever they show. They carry no real
+credentials (no NPI, no licence numbers), fictional phone numbers (555-01xx) and example.org
+e-mail addresses, so nobody can mistake one for a real provider or reach a real one through it.
+"""
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+from django.utils.text import slugify
+
+from directory.geocode import zip_codes_with_coordinates
+from directory.taxonomy import US_STATES
+
+DEMO_DATE = date(2026, 11, 1)
+VERIFIER = "Psycle demo data (not a real verification)"
+
+WORDS = (
+    "Cedar", "Harbor", "Clearview", "Northstar", "Willow", "Summit", "Riverbend", "Lakeside",
+    "Bright Path", "Open Door", "Evergreen", "Beacon", "Still Water", "New Leaf", "Meadow",
+    "Horizon", "Kindred", "Compass", "Lighthouse", "Juniper", "Aspen", "Sequoia", "Pinecrest",
+)  # fmt: skip
+STREETS = ("Main", "Oak", "Elm", "Maple", "Park", "Washington", "Lake", "Hill", "Center", "Pine")
+STREET_KINDS = ("St", "Ave", "Blvd", "Rd", "Way")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
+
+
+@dataclass
+class ServiceSpec:
+    id: uuid.UUID
+    name: str
+    treatment: str
+    terms: list[tuple[str, str]]
+    costs: list[tuple[str, Decimal, bool, str]]  # option, amount, per session, includes
+    is_remote: bool = False
+    states: list[str] = field(default_factory=list)
+    accepting: bool = True
+    insurance_notes: str = ""
+    dosing_approach: str = ""
+    monitoring: str = ""
+    integration_included: bool | None = None
+    course_sessions: int | None = None
+    course_price: Decimal | None = None
+    refund_policy: str = ""
+    languages: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ListingSpec:
+    index: int
+    id: uuid.UUID
+    location_id: uuid.UUID
+    kind: str
+    name: str
+    slug: str
+    description: str
+    email: str
+    phone: str
+    verified: bool
+    zip_code: str
+    city: str
+    state: str
+    latitude: float
+    longitude: float
+    street: str
+    hours: list[tuple[str, time, time]]
+    accessibility: str
+    confirmed_on: date
+    services: list[ServiceSpec]
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _money(rng: random.Random, low: int, high: int, step: int = 25) -> Decimal:
+    return Decimal(rng.randrange(low, high + 1, step))
+
+
+def _common_conditions(rng: random.Random) -> list[tuple[str, str]]:
+    terms = [("condition", "depression"), ("condition", "treatment-resistant-depression")]
+    for code, chance in (
+        ("anxiety", 0.6), ("ptsd", 0.5), ("chronic-pain", 0.35), ("addiction", 0.15),
+        ("ocd", 0.2), ("bipolar-depression", 0.1),
+    ):  # fmt: skip
+        if rng.random() < chance:
+            terms.append(("condition", code))
+    return terms
+
+
+def _languages(rng: random.Random) -> list[tuple[str, str]]:
+    languages = [("en", "English")]
+    if rng.random() < 0.3:
+        languages.append(("es", "Spanish"))
+    if rng.random() < 0.05:
+        languages.append(("zh", "Chinese"))
+    return languages
+
+
+def _therapist(rng: random.Random) -> list[tuple[str, str]]:
+    roll = rng.random()
+    if roll < 0.3:
+        return [("therapist", "included")]
+    if roll < 0.6:
+        return [("therapist", "available")]
+    return []
+
+
+def _clinic_services(rng: random.Random, name: str) -> list[ServiceSpec]:
+    routes = [("route", "iv")] if rng.random() < 0.9 else [("route", "im")]
+    for code, chance in (("im", 0.3), ("intranasal", 0.1), ("sublingual", 0.2)):
+        if rng.random() < chance and ("route", code) not in routes:
+            routes.append(("route", code))
+    therapist = _therapist(rng)
+    payment = [("payment", "self-pay")]
+    for code, chance in (
+        ("hsa-fsa", 0.6),
+        ("superbill", 0.5),
+        ("financing", 0.4),
+        ("insurance", 0.15),
+    ):
+        if rng.random() < chance:
+            payment.append(("payment", code))
+    infusion = _money(rng, 350, 900)
+    sessions = rng.choice((4, 6, 6, 6, 8))
+    discount = Decimal(rng.choice((0, 0, 5, 10))) / 100
+    course = (infusion * sessions * (1 - discount)).quantize(Decimal("1"))
+    services = [
+        ServiceSpec(
+            id=_uuid(rng),
+            name="Ketamine infusion therapy",
+            treatment="ketamine",
+            terms=[*routes, ("setting", "clinic"), *therapist, *_common_conditions(rng), *payment],
+            costs=[
+                ("One infusion", infusion, True, "Medicine, monitoring and recovery time"),
+                (
+                    "First consultation",
+                    _money(rng, 150, 300),
+                    False,
+                    "Medical and psychiatric assessment",
+                ),
+            ],
+            accepting=rng.random() < 0.85,
+            insurance_notes="Insurance rarely covers ketamine for depression; we can give you a superbill."
+            if ("payment", "superbill") in payment
+            else "",
+            dosing_approach="A weight-based dose given slowly over about 40 minutes.",
+            monitoring="Blood pressure, heart rate and oxygen are checked throughout and afterwards.",
+            integration_included=bool(therapist and therapist[0][1] == "included"),
+            course_sessions=sessions,
+            course_price=course,
+            refund_policy=rng.choice(
+                (
+                    "Unused prepaid sessions are refunded in full.",
+                    "Sessions cancelled with 48 hours' notice are refunded.",
+                    "No refunds for prepaid courses; sessions can be rescheduled.",
+                )
+            ),
+            languages=_languages(rng),
+        )
+    ]
+    if rng.random() < 0.25:
+        services.append(
+            ServiceSpec(
+                id=_uuid(rng),
+                name="Ketamine-assisted psychotherapy",
+                treatment="kap",
+                terms=[("route", "im"), ("route", "sublingual"), ("setting", "clinic"),
+                       ("therapist", "included"), *_common_conditions(rng), *payment],
+                costs=[("One KAP session", _money(rng, 450, 1100), True, "Medicine and a therapist for the session")],
+                accepting=rng.random() < 0.85,
+                dosing_approach="A lower dose alongside a psychotherapy session.",
+                monitoring="A clinician stays with you throughout.",
+                integration_included=True,
+                languages=_languages(rng),
+            )
+        )  # fmt: skip
+    return services
+
+
+def _esketamine_service(rng: random.Random) -> ServiceSpec:
+    payment = [("payment", "self-pay")]
+    if rng.random() < 0.85:
+        payment.append(("payment", "insurance"))
+    return ServiceSpec(
+        id=_uuid(rng),
+        name="Spravato (esketamine) treatment",
+        treatment="esketamine",
+        terms=[("route", "intranasal"), ("setting", "clinic"), *_therapist(rng),
+               ("condition", "depression"), ("condition", "treatment-resistant-depression"), *payment],
+        costs=[("One esketamine session", _money(rng, 590, 900), True, "Medicine and two hours of monitoring")],
+        accepting=rng.random() < 0.85,
+        insurance_notes="Often covered after two antidepressants have not helped; we check your plan."
+        if ("payment", "insurance") in payment
+        else "",
+        dosing_approach="The nasal spray is taken under supervision at the centre.",
+        monitoring="You stay at least two hours after each dose and do not drive that day.",
+        integration_included=False,
+        languages=_languages(rng),
+    )  # fmt: skip
+
+
+def _remote_service(rng: random.Random, home_state: str) -> ServiceSpec:
+    states = sorted({home_state, *rng.sample(sorted(US_STATES), rng.randint(2, 15))})
+    monthly = _money(rng, 129, 500, 1)
+    return ServiceSpec(
+        id=_uuid(rng),
+        name="At-home ketamine programme",
+        treatment="ketamine",
+        terms=[("route", rng.choice(("sublingual", "oral"))), ("setting", "home"), ("setting", "telehealth"),
+               *_therapist(rng), *_common_conditions(rng), ("payment", "self-pay"), ("payment", "hsa-fsa")],
+        costs=[
+            ("One at-home session", (monthly / 4).quantize(Decimal("1")), True, "Medicine and a video check-in"),
+            ("One month", monthly, False, "Medicine, video visits and messaging"),
+        ],
+        is_remote=True,
+        states=states,
+        accepting=rng.random() < 0.9,
+        dosing_approach="Tablets dissolved under the tongue at home, after a video assessment.",
+        monitoring="A sitter must be with you; a clinician reviews each session by video or app.",
+        integration_included=rng.random() < 0.4,
+        course_sessions=6,
+        course_price=monthly * 2,
+        refund_policy="Cancel any time; the current month is not refunded.",
+        languages=_languages(rng),
+    )  # fmt: skip
+
+
+def generate(count: int, seed: int = 1):
+    """Yield ``count`` listings, the same ones for the same seed."""
+    rng = random.Random(seed)
+    places = zip_codes_with_coordinates()
+    for index in range(count):
+        zip_code, city, state, latitude, longitude = rng.choice(places)
+        roll = rng.random()
+        kind = "clinic" if roll < 0.65 else "esketamine" if roll < 0.8 else "remote"
+        word = rng.choice(WORDS)
+        name = {
+            "clinic": f"{word} Ketamine Clinic",
+            "esketamine": f"{word} Esketamine Center",
+            "remote": f"{word} Home Ketamine Care",
+        }[kind]
+        slug = f"{slugify(name)}-{slugify(city)}-{state.lower()}-{index + 1}"
+        if kind == "clinic":
+            services = _clinic_services(rng, name)
+        elif kind == "esketamine":
+            services = [_esketamine_service(rng)]
+        else:
+            services = [_remote_service(rng, state)]
+        opens = time(rng.choice((8, 9)))
+        closes = time(rng.choice((17, 18)))
+        hours = [(day, opens, closes) for day in WEEKDAYS]
+        if rng.random() < 0.3:
+            hours.append(("SA", time(9), time(13)))
+        yield ListingSpec(
+            index=index,
+            id=_uuid(rng),
+            location_id=_uuid(rng),
+            kind=kind,
+            name=name,
+            slug=slug,
+            description=f"A demo listing for {city}, {state}. It is generated, not a real provider.",
+            email=f"demo-{index + 1}@example.org",
+            phone=f"(555) 555-01{rng.randrange(100):02d}",
+            verified=rng.random() < 0.6,
+            zip_code=zip_code,
+            city=city,
+            state=state,
+            latitude=latitude,
+            longitude=longitude,
+            street=f"{rng.randint(10, 9999)} {rng.choice(STREETS)} {rng.choice(STREET_KINDS)}",
+            hours=hours if kind != "remote" else [],
+            accessibility="Step-free entrance; parking on site." if rng.random() < 0.6 else "",
+            confirmed_on=DEMO_DATE - timedelta(days=rng.randint(0, 180)),
+            services=services,
+        )
+
+
+def write(listings, batch_size: int = 2000) -> int:
+    """Store generated listings and their search rows; returns how many were written."""
+    from django.db import transaction
+
+    from directory import indexing, models, taxonomy
+
+    terms = {(t.taxonomy, t.code): t for t in models.TaxonomyTerm.objects.all()}
+    written = 0
+    batch: list[ListingSpec] = []
+
+    def flush():
+        rows: dict[type, list] = {}
+
+        def add(instance):
+            rows.setdefault(type(instance), []).append(instance)
+
+        for listing in batch:
+            organization = models.Organization(
+                id=listing.id,
+                slug=listing.slug,
+                name=listing.name,
+                description=listing.description,
+                email=listing.email,
+                is_demo=True,
+                verification=models.Organization.Verification.VERIFIED
+                if listing.verified
+                else models.Organization.Verification.UNVERIFIED,
+                verified_by_name=VERIFIER if listing.verified else "",
+                verified_on=listing.confirmed_on if listing.verified else None,
+            )
+            add(organization)
+            physical = listing.kind != "remote"
+            location = models.Location(
+                id=listing.location_id,
+                organization=organization,
+                name=listing.name if physical else f"{listing.name} (online)",
+                location_type=models.Location.Type.PHYSICAL
+                if physical
+                else models.Location.Type.VIRTUAL,
+                latitude=listing.latitude if physical else None,
+                longitude=listing.longitude if physical else None,
+                accessibility=listing.accessibility if physical else "",
+            )
+            add(location)
+            if physical:
+                add(
+                    models.Address(
+                        id=uuid.uuid5(listing.location_id, "address"),
+                        location=location,
+                        address_1=listing.street,
+                        city=listing.city,
+                        state_province=listing.state,
+                        postal_code=listing.zip_code,
+                    )
+                )
+            add(
+                models.Phone(
+                    id=uuid.uuid5(listing.id, "phone"),
+                    organization=organization,
+                    location=location,
+                    number=listing.phone,
+                    description="Front desk (demo number)",
+                )
+            )
+            for day, opens, closes in listing.hours:
+                add(
+                    models.Schedule(
+                        id=uuid.uuid5(listing.location_id, day),
+                        location=location,
+                        byday=day,
+                        opens_at=opens,
+                        closes_at=closes,
+                    )
+                )
+            for spec in listing.services:
+                service = models.Service(
+                    id=spec.id,
+                    organization=organization,
+                    name=spec.name,
+                    treatment=terms[("treatment", spec.treatment)],
+                    is_remote=spec.is_remote,
+                    accepting_new_patients=spec.accepting,
+                    accepting_confirmed_on=listing.confirmed_on,
+                    insurance_notes=spec.insurance_notes,
+                    dosing_approach=spec.dosing_approach,
+                    monitoring=spec.monitoring,
+                    integration_therapy_included=spec.integration_included,
+                    first_course_sessions=spec.course_sessions,
+                    first_course_price=spec.course_price,
+                    refund_policy=spec.refund_policy,
+                    protocol_confirmed_on=listing.confirmed_on,
+                )
+                add(service)
+                for facet, code in spec.terms:
+                    add(
+                        models.ServiceAttribute(
+                            id=uuid.uuid5(spec.id, f"{facet}:{code}"),
+                            service=service,
+                            taxonomy_term=terms[(facet, code)],
+                        )
+                    )
+                for option, amount, per_session, includes in spec.costs:
+                    add(
+                        models.CostOption(
+                            id=uuid.uuid5(spec.id, option),
+                            service=service,
+                            option=option,
+                            amount=amount,
+                            per_session=per_session,
+                            includes=includes,
+                            confirmed_on=listing.confirmed_on,
+                        )
+                    )
+                for code, name in spec.languages:
+                    add(
+                        models.Language(
+                            id=uuid.uuid5(spec.id, code), service=service, code=code, name=name
+                        )
+                    )
+                for state in spec.states:
+                    add(
+                        models.ServiceArea(
+                            id=uuid.uuid5(spec.id, state), service=service, state=state
+                        )
+                    )
+                link = models.ServiceAtLocation(
+                    id=uuid.uuid5(spec.id, "at"), service=service, location=location
+                )
+                add(link)
+                features = indexing.features_of(spec.terms)
+                price = indexing.session_price(a for _o, a, per, _i in spec.costs if per)
+                service.treatment = terms[("treatment", spec.treatment)]
+                if physical:
+                    add(
+                        models.SearchEntry(
+                            service_at_location=link,
+                            **indexing.search_entry_values(
+                                service=service,
+                                organization=organization,
+                                location=location,
+                                features=features,
+                                price=price,
+                            ),
+                        )
+                    )
+                for state in spec.states:
+                    add(
+                        models.RemoteEntry(
+                            service=service,
+                            organization=organization,
+                            state=state,
+                            treatment=taxonomy.treatment_number(spec.treatment),
+                            features=features,
+                            price=price,
+                            verified=listing.verified,
+                            accepting=spec.accepting,
+                            is_demo=True,
+                        )
+                    )
+        order = (
+            models.Organization, models.Location, models.Address, models.Phone, models.Schedule,
+            models.Service, models.ServiceAttribute, models.CostOption, models.Language,
+            models.ServiceArea, models.ServiceAtLocation, models.SearchEntry, models.RemoteEntry,
+        )  # fmt: skip
+        with transaction.atomic():
+            for model in order:
+                model.objects.bulk_create(rows.get(model, []), batch_size=1000)
+        batch.clear()
+
+    for listing in listings:
+        batch.append(listing)
+        written += 1
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return written

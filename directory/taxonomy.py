@@ -1,0 +1,181 @@
+"""The directory's vocabularies: every filter a seeker can use, and how it is stored for search.
+
+Each facet's terms are stored as HSDS taxonomy terms (attributes of a service) and, for search, as
+bits of one integer per listing, so that any combination of filters is a single bitwise test.
+The order of terms must never change once data exists: a term's bit is its position.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    code: str
+    name: str
+    terms: tuple[Term, ...]
+
+    def term(self, code: str) -> Term | None:
+        return next((term for term in self.terms if term.code == code), None)
+
+
+TREATMENT = Facet(
+    "treatment",
+    _("Treatment"),
+    (
+        Term("ketamine", _("Ketamine")),
+        Term("esketamine", _("Esketamine (Spravato)")),
+        Term("kap", _("Ketamine-assisted psychotherapy")),
+        Term("tms", _("TMS")),
+        Term("ect", _("ECT")),
+        Term("ssri", _("Antidepressant medication")),
+    ),
+)
+ROUTE = Facet(
+    "route",
+    _("Route"),
+    (
+        Term("iv", _("Intravenous (IV) infusion")),
+        Term("im", _("Intramuscular (IM) injection")),
+        Term("intranasal", _("Nasal spray")),
+        Term("sublingual", _("Sublingual (under the tongue)")),
+        Term("oral", _("Oral")),
+    ),
+)
+SETTING = Facet(
+    "setting",
+    _("Setting"),
+    (
+        Term("clinic", _("In a clinic")),
+        Term("home", _("At home")),
+        Term("telehealth", _("Telehealth")),
+    ),
+)
+THERAPIST = Facet(
+    "therapist",
+    _("Therapist support"),
+    (
+        Term("included", _("Therapy included")),
+        Term("available", _("Therapy available")),
+    ),
+)
+CONDITION = Facet(
+    "condition",
+    _("Condition treated"),
+    (
+        Term("depression", _("Depression")),
+        Term("treatment-resistant-depression", _("Treatment-resistant depression")),
+        Term("anxiety", _("Anxiety")),
+        Term("ptsd", _("PTSD")),
+        Term("chronic-pain", _("Chronic pain")),
+        Term("addiction", _("Addiction")),
+        Term("ocd", _("OCD")),
+        Term("bipolar-depression", _("Bipolar depression")),
+    ),
+)
+PAYMENT = Facet(
+    "payment",
+    _("Payment"),
+    (
+        Term("insurance", _("Takes insurance")),
+        Term("self-pay", _("Self-pay")),
+        Term("hsa-fsa", _("HSA or FSA")),
+        Term("superbill", _("Superbill for reimbursement")),
+        Term("financing", _("Financing")),
+    ),
+)
+
+#: Facets stored as bits, in bit order. Treatment has its own column (it leads the index).
+BIT_FACETS = (ROUTE, SETTING, THERAPIST, CONDITION, PAYMENT)
+FACETS = (TREATMENT, *BIT_FACETS)
+BY_CODE = {facet.code: facet for facet in FACETS}
+
+_BITS: dict[tuple[str, str], int] = {}
+_position = 0
+for _facet in BIT_FACETS:
+    for _term in _facet.terms:
+        _BITS[(_facet.code, _term.code)] = 1 << _position
+        _position += 1
+
+
+def bit(facet: str, term: str) -> int:
+    return _BITS[(facet, term)]
+
+
+def mask(pairs) -> int:
+    """The bits of every (facet, term) pair given."""
+    value = 0
+    for facet, term in pairs:
+        value |= _BITS[(facet, term)]
+    return value
+
+
+def treatment_number(code: str) -> int:
+    return [term.code for term in TREATMENT.terms].index(code)
+
+
+def treatment_code(number: int) -> str:
+    return TREATMENT.terms[number].code
+
+
+US_STATES = {
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "DC": "District of Columbia",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "PR": "Puerto Rico",
+}

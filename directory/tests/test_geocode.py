@@ -1,0 +1,50 @@
+import pytest
+
+from directory.geocode import UnknownPlace, locate
+
+
+def test_a_zip_code_finds_its_centroid():
+    place = locate("10001")
+    assert place.label == "10001 (New York, NY)"
+    assert (place.latitude, place.longitude) == (40.7484, -73.9967)
+    assert place.state == "NY"
+
+
+def test_zip_plus_four_uses_the_five_digit_zip():
+    assert locate("10001-1234") == locate("10001")
+
+
+@pytest.mark.parametrize("text", ["Austin, TX", "austin, texas", "Austin TX", "  Austin ,  Tx "])
+def test_city_and_state_in_the_usual_spellings(text):
+    place = locate(text)
+    assert place.label == "Austin, TX"
+    assert place.state == "TX"
+    assert 30 < place.latitude < 31
+
+
+def test_a_misspelt_city_gets_suggestions():
+    with pytest.raises(UnknownPlace) as raised:
+        locate("Austn, TX")
+    assert raised.value.message == "We could not find “Austn” in Texas."
+    assert "Austin, TX" in raised.value.suggestions
+
+
+def test_a_city_without_a_state_asks_for_one_and_suggests_states():
+    with pytest.raises(UnknownPlace) as raised:
+        locate("Springfield")
+    assert "Add the state" in raised.value.message
+    assert "Springfield, IL" in raised.value.suggestions
+
+
+def test_an_unknown_state_is_named():
+    with pytest.raises(UnknownPlace) as raised:
+        locate("Austin, Texs")
+    assert "We do not recognise the state “Texs”" in raised.value.message
+    assert raised.value.suggestions == ["Austin, TX"]
+
+
+@pytest.mark.parametrize("text", ["99999", "", "   ", "x" * 500, "'; DROP TABLE x; --", "\x00"])
+def test_unknown_or_odd_input_is_a_clear_message(text):
+    with pytest.raises(UnknownPlace) as raised:
+        locate(text)
+    assert raised.value.message
