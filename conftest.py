@@ -50,3 +50,11 @@ def site_pages(db):
     from django.core.management import call_command
 
     call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def demo_listings(db):
+    """A few hundred generated demo listings spread over the country, the same every time."""
+    from directory import demo
+
+    demo.write(demo.generate(400, seed=7))

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from api import views
+from api import search, views
 
 app_name = "api"
 
 urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
+    path("search", search.search, name="search"),
 ]

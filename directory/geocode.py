@@ -6,15 +6,18 @@ known position; such a ZIP falls back to its city's centre.
 """
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from django.utils.translation import gettext as _
 
+from directory.geo import great_circle_miles
 from directory.taxonomy import US_STATES
 
 ZIP = re.compile(r"^(\d{5})(?:-\d{4})?$")
+COORDINATES = re.compile(r"^(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$")
 STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
 MAX_INPUT = 100
 
@@ -88,6 +91,9 @@ def locate(text: str) -> Place:
     match = ZIP.match(text)
     if match:
         return _by_zip(match.group(1))
+    match = COORDINATES.match(text)
+    if match:
+        return _by_coordinates(float(match.group(1)), float(match.group(2)))
     if "," in text:
         city, _sep, state = (part.strip() for part in text.rpartition(","))
         return _by_city(city, state)
@@ -114,6 +120,27 @@ def _by_zip(code: str) -> Place:
             )
         lat, lng = centre[1], centre[2]
     return Place(f"{code} ({city}, {state})", lat, lng, state, code)
+
+
+def _by_coordinates(latitude: float, longitude: float) -> Place:
+    """A position from the browser: named after, and in the state of, the nearest ZIP centroid."""
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise UnknownPlace(_("Those coordinates are not a place on Earth."), [])
+    scale = math.cos(math.radians(latitude)) ** 2
+    code, (city, state, lat, lng) = min(
+        ((code, record) for code, record in _gazetteer().zips.items() if record[2] is not None),
+        key=lambda item: (item[1][2] - latitude) ** 2 + scale * (item[1][3] - longitude) ** 2,
+    )
+    if great_circle_miles(latitude, longitude, lat, lng) > 50:
+        raise UnknownPlace(_("That position is not in the United States."), [])
+    return Place(
+        _("Your location (near %(zip)s, %(city)s, %(state)s)")
+        % {"zip": code, "city": city, "state": state},
+        latitude,
+        longitude,
+        state,
+        code,
+    )
 
 
 def _state_code(text: str) -> str | None:

@@ -25,6 +25,14 @@ PRODUCTION = PSYCLE_ENV == "production"
 DEBUG = env.boolean("DEBUG", default=not PRODUCTION)
 
 
+def _origin_of(url: str) -> str:
+    """scheme://host of a URL template such as https://{s}.tiles.example/{z}/{x}/{y}.png."""
+    if not url:
+        return ""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def _development_secret_key() -> str:
     """A key made once per checkout and kept under var/, so sessions survive restarts."""
     path = VAR_DIR / "secret_key"
@@ -71,6 +79,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "leaflet",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -199,6 +208,13 @@ SECURITY_CONTACT = env.string(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None
 )
 
+# Maps: with no tile server the map draws markers on a plain background and no request leaves
+# for another host. An operator who sets a tile server (and its attribution) gets street maps.
+MAP_TILE_URL = env.url("MAP_TILE_URL", schemes=("https",)) or ""
+MAP_TILE_ATTRIBUTION = env.string("MAP_TILE_ATTRIBUTION", "")
+if MAP_TILE_URL and not MAP_TILE_ATTRIBUTION:
+    raise ImproperlyConfigured("MAP_TILE_ATTRIBUTION is required with MAP_TILE_URL.")
+
 # Security headers. The Content Security Policy allows nothing from other hosts and no inline
 # code except what carries the per-request nonce.
 CONTENT_SECURITY_POLICY = {
@@ -206,7 +222,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:"]
+        + ([_tile_origin] if (_tile_origin := _origin_of(MAP_TILE_URL)) else []),
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

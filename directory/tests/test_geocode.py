@@ -48,3 +48,14 @@ def test_unknown_or_odd_input_is_a_clear_message(text):
     with pytest.raises(UnknownPlace) as raised:
         locate(text)
     assert raised.value.message
+
+
+def test_a_browser_position_is_named_after_the_nearest_zip():
+    place = locate("40.7484, -73.9967")
+    assert place.label == "Your location (near 10001, New York, NY)"
+    assert (place.latitude, place.longitude, place.state) == (40.7484, -73.9967, "NY")
+
+
+def test_a_position_outside_the_country_is_refused():
+    with pytest.raises(UnknownPlace, match="not in the United States"):
+        locate("48.8566, 2.3522")

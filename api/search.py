@@ -1,0 +1,230 @@
+"""GET /api/v1/search: the finder as JSON, with the same parameters and the same results."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from api.errors import invalid
+from api.openapi import BAD_REQUEST, register
+from directory import taxonomy
+from directory.forms import SearchForm
+from directory.listings import listings_for
+from directory.search import nearby, remote_programmes
+
+KNOWN_PARAMETERS = {*SearchForm.base_fields, "per_page"}
+
+
+@require_GET
+def search(request):
+    unknown = sorted(set(request.GET) - KNOWN_PARAMETERS)
+    if unknown:
+        return invalid(
+            unknown[0], f"Unknown parameter. Known: {', '.join(sorted(KNOWN_PARAMETERS))}."
+        )
+    per_page = request.GET.get("per_page", "20")
+    if not per_page.isdigit() or not 1 <= int(per_page) <= 100:
+        return invalid("per_page", "per_page must be a whole number from 1 to 100.")
+    params = request.GET.copy()
+    if not params.get("radius"):
+        params["radius"] = "25"
+    form = SearchForm(params, per_page=int(per_page))
+    if not form.is_valid():
+        field, message = form.first_error()
+        return invalid(field, message)
+    query = form.query()
+    page = nearby(query)
+    if not page.hits and query.page > 1:
+        return invalid("page", f"Page {query.page} is past the end of the results.")
+    base = settings.SITE_URL
+    results = [
+        {
+            "id": listing.id,
+            "name": listing.name,
+            "service": listing.service_name,
+            "treatment": listing.treatment,
+            "profile_url": base + listing.profile_url,
+            "latitude": listing.latitude,
+            "longitude": listing.longitude,
+            "distance_miles": round(listing.distance_miles, 3),
+            "city": listing.city,
+            "state": listing.state,
+            "price_per_session": listing.price,
+            "price_confirmed_on": listing.price_confirmed_on,
+            "accepting_new_patients": listing.accepting,
+            "verified": listing.verified,
+            "is_demo": listing.is_demo,
+        }
+        for listing in listings_for(page.hits)
+    ]
+    remote = remote_programmes(query)
+    response = JsonResponse(
+        {
+            "place": {
+                "label": query.place.label,
+                "latitude": query.place.latitude,
+                "longitude": query.place.longitude,
+                "state": query.place.state,
+            },
+            "radius_miles": query.radius,
+            "sort": query.sort,
+            "page": query.page,
+            "per_page": query.per_page,
+            "has_next": page.has_next,
+            "results": results,
+            "remote_programmes": [
+                {
+                    "id": str(entry.service_id),
+                    "name": entry.organization.name,
+                    "service": entry.service.name,
+                    "profile_url": f"{base}/providers/{entry.organization.slug}/",
+                    "price_per_session": entry.price,
+                    "is_demo": entry.is_demo,
+                }
+                for entry in remote.entries
+            ],
+            "remote_programmes_total": remote.total,
+        }
+    )
+    if page.has_next:
+        following = request.GET.copy()
+        following["page"] = str(query.page + 1)
+        response["Link"] = f'<{base}/api/v1/search?{following.urlencode()}>; rel="next"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _choice(name, facet, description):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "string", "enum": [term.code for term in facet.terms]},
+    }
+
+
+register(
+    "/search",
+    {
+        "get": {
+            "summary": "Providers near a place, nearest first (or cheapest first)",
+            "operationId": "search",
+            "parameters": [
+                {
+                    "name": "near",
+                    "in": "query",
+                    "required": True,
+                    "description": "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng'.",
+                    "schema": {"type": "string", "maxLength": 100},
+                },
+                {
+                    "name": "radius",
+                    "in": "query",
+                    "description": "Miles from the place.",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 25},
+                },
+                _choice("treatment", taxonomy.TREATMENT, "Only this treatment."),
+                _choice("route", taxonomy.ROUTE, "Only services given this way."),
+                _choice("setting", taxonomy.SETTING, "Only services given in this setting."),
+                _choice(
+                    "therapist", taxonomy.THERAPIST, "Only services with this therapist support."
+                ),
+                _choice(
+                    "condition", taxonomy.CONDITION, "Only services that treat this condition."
+                ),
+                _choice("payment", taxonomy.PAYMENT, "Only services that accept this payment."),
+                {
+                    "name": "max_price",
+                    "in": "query",
+                    "description": "Highest per-session price in US dollars.",
+                    "schema": {"type": "integer", "minimum": 0, "maximum": 100000},
+                },
+                {"name": "verified", "in": "query", "schema": {"type": "boolean"}},
+                {"name": "accepting", "in": "query", "schema": {"type": "boolean"}},
+                {
+                    "name": "sort",
+                    "in": "query",
+                    "schema": {
+                        "type": "string",
+                        "enum": ["distance", "price"],
+                        "default": "distance",
+                    },
+                },
+                {
+                    "name": "page",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "default": 1},
+                },
+                {
+                    "name": "per_page",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "One page of results. A Link header points to the next page.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/SearchResults"}
+                        }
+                    },
+                },
+                "400": BAD_REQUEST,
+            },
+        }
+    },
+    schemas={
+        "SearchResults": {
+            "type": "object",
+            "required": ["place", "radius_miles", "page", "per_page", "has_next", "results"],
+            "properties": {
+                "place": {"type": "object"},
+                "radius_miles": {"type": "integer"},
+                "sort": {"type": "string"},
+                "page": {"type": "integer"},
+                "per_page": {"type": "integer"},
+                "has_next": {"type": "boolean"},
+                "results": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/SearchResult"},
+                },
+                "remote_programmes": {"type": "array", "items": {"type": "object"}},
+                "remote_programmes_total": {"type": "integer"},
+            },
+        },
+        "SearchResult": {
+            "type": "object",
+            "required": [
+                "id",
+                "name",
+                "profile_url",
+                "latitude",
+                "longitude",
+                "distance_miles",
+                "is_demo",
+            ],
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "description": "HSDS service_at_location id",
+                },
+                "name": {"type": "string"},
+                "service": {"type": "string"},
+                "treatment": {"type": "string"},
+                "profile_url": {"type": "string", "format": "uri"},
+                "latitude": {"type": "number"},
+                "longitude": {"type": "number"},
+                "distance_miles": {"type": "number"},
+                "city": {"type": "string"},
+                "state": {"type": "string"},
+                "price_per_session": {"type": ["integer", "null"]},
+                "price_confirmed_on": {"type": ["string", "null"], "format": "date"},
+                "accepting_new_patients": {"type": "boolean"},
+                "verified": {"type": "boolean"},
+                "is_demo": {"type": "boolean"},
+            },
+        },
+    },
+)

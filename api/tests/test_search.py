@@ -1,0 +1,85 @@
+import pytest
+
+from directory import geo
+from directory.geocode import locate
+
+
+def test_results_carry_what_an_integrator_needs(client, demo_listings):
+    response = client.get("/api/v1/search?near=10001&radius=100&per_page=5")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["place"]["label"] == "10001 (New York, NY)"
+    assert body["per_page"] == 5 and body["page"] == 1
+    assert len(body["results"]) == 5
+    first = body["results"][0]
+    assert set(first) >= {
+        "id",
+        "name",
+        "profile_url",
+        "latitude",
+        "longitude",
+        "distance_miles",
+        "is_demo",
+    }
+    assert first["is_demo"] is True
+    assert first["profile_url"].startswith("http://127.0.0.1:8000/providers/")
+    place = locate("10001")
+    for result in body["results"]:
+        true_miles = geo.great_circle_miles(
+            place.latitude, place.longitude, result["latitude"], result["longitude"]
+        )
+        assert result["distance_miles"] == pytest.approx(true_miles, abs=1e-3)
+    distances = [result["distance_miles"] for result in body["results"]]
+    assert distances == sorted(distances)
+
+
+def test_pages_follow_on_and_the_link_header_points_to_the_next(client, demo_listings):
+    first = client.get("/api/v1/search?near=10001&radius=300&per_page=10")
+    assert first.json()["has_next"] is True
+    assert first["Link"] == (
+        '<http://127.0.0.1:8000/api/v1/search?near=10001&radius=300&per_page=10&page=2>; rel="next"'
+    )
+    second = client.get("/api/v1/search?near=10001&radius=300&per_page=10&page=2").json()
+    both = client.get("/api/v1/search?near=10001&radius=300&per_page=20").json()
+    assert [r["id"] for r in first.json()["results"] + second["results"]] == [
+        r["id"] for r in both["results"]
+    ]
+
+
+def test_sorting_by_price(client, demo_listings):
+    body = client.get("/api/v1/search?near=10001&radius=300&sort=price&treatment=ketamine").json()
+    prices = [r["price_per_session"] for r in body["results"]]
+    assert prices == sorted(prices)
+
+
+@pytest.mark.parametrize(
+    "query, field, message",
+    [
+        ("radius=25", "near", "Enter a ZIP code or a city and state."),
+        ("near=99999", "near", "We could not find the ZIP code 99999"),
+        ("near=10001&radius=501", "radius", "between 1 and 500 miles"),
+        ("near=10001&route=rocket", "route", "not one of the choices"),
+        ("near=10001&per_page=101", "per_page", "from 1 to 100"),
+        ("near=10001&per_page=ten", "per_page", "from 1 to 100"),
+        ("near=10001&page=0", "page", "greater than or equal to 1"),
+        ("near=10001&page=900", "page", "Page 900 is past the end"),
+        ("near=10001&colour=blue", "colour", "Unknown parameter"),
+        ("near=10001&max_price=cheap", "max_price", "whole number of dollars"),
+    ],
+)
+def test_bad_parameters_are_a_400_naming_the_parameter(
+    client, demo_listings, query, field, message
+):
+    response = client.get(f"/api/v1/search?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"] == "invalid_request"
+    assert body["field"] == field
+    assert message in body["message"]
+
+
+def test_the_search_is_in_the_openapi_document(client):
+    document = client.get("/api/v1/openapi.json").json()
+    parameters = {p["name"] for p in document["paths"]["/search"]["get"]["parameters"]}
+    assert {"near", "radius", "treatment", "route", "setting", "page", "per_page"} <= parameters
+    assert "SearchResult" in document["components"]["schemas"]

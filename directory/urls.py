@@ -1,0 +1,10 @@
+from django.urls import path
+
+from directory import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("find/", views.find, name="find"),
+    path("providers/<slug:slug>/", views.provider, name="provider"),
+]
