@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from api import views
+from api import assessments, views
 
 app_name = "api"
 
 urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
+    path("assessments/<str:instrument>/score", assessments.score, name="assessment_score"),
 ]
