@@ -50,3 +50,29 @@ def site_pages(db):
     from django.core.management import call_command
 
     call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def password():
+    """The password the named people sign in with."""
+    return "correct horse battery staple 7"
+
+
+@pytest.fixture
+def seeker(db, password):
+    """Sam, who looks for treatment and keeps a history of results."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        username="sam@example.com", email="sam@example.com", password=password
+    )
+
+
+@pytest.fixture
+def another_seeker(db, password):
+    """Alex, another seeker, whose results Sam must never see."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        username="alex@example.com", email="alex@example.com", password=password
+    )

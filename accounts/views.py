@@ -27,7 +27,7 @@ def _next_url(request) -> str:
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect(_next_url(request))
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         try:

@@ -267,7 +267,7 @@ def export_json(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def delete(request):
-    form = DeleteForm(request.POST or None)
+    form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         delete_account = form.cleaned_data["delete_account"]
         services.delete_everything(request.user, delete_account=delete_account)
