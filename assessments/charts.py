@@ -10,9 +10,10 @@ from datetime import datetime
 
 from assessments.scoring import Band, Score
 
-SCALE_WIDTH = 600
-SCALE_BAR_Y = 34
-SCALE_BAR_HEIGHT = 28
+# Drawn at about a phone's width, so that the labels read at their natural size there.
+SCALE_WIDTH = 320
+SCALE_BAR_Y = 30
+SCALE_BAR_HEIGHT = 22
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,13 @@ class ScalePicture:
 
     @property
     def height(self) -> int:
-        return self.bar_y + self.bar_height + 24
+        return self.bar_y + self.bar_height + 18
 
     @property
     def marker_points(self) -> str:
         tip = self.bar_y - 4
         x = self.marker_x
-        return f"{x - 8:.1f},{tip - 12} {x + 8:.1f},{tip - 12} {x:.1f},{tip}"
+        return f"{x - 6:.1f},{tip - 9} {x + 6:.1f},{tip - 9} {x:.1f},{tip}"
 
     @property
     def marker_label_anchor(self) -> str:
@@ -137,11 +138,11 @@ def history_chart(
     bands: Sequence[Band],
     maximum: int,
     *,
-    width: int = 600,
-    height: int = 260,
+    width: int = 360,
+    height: int = 220,
 ) -> HistoryChart:
     """Totals over time, on a plot whose background shows the bands, with time to scale."""
-    left, top, right_margin, bottom_margin = 40, 12, 16, 36
+    left, top, right_margin, bottom_margin = 30, 10, 12, 30
     plot_width, plot_height = width - left - right_margin, height - top - bottom_margin
 
     def y_for(value: float) -> float:
