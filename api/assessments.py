@@ -8,6 +8,7 @@ import json
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -22,17 +23,22 @@ from assessments.scoring import InvalidAnswers
 @require_POST
 def score(request, instrument):
     if instrument not in INSTRUMENTS:
-        return invalid("instrument", f"Unknown questionnaire; use one of {', '.join(INSTRUMENTS)}.")
+        return invalid(
+            "instrument",
+            _("Unknown questionnaire; use one of %(codes)s.") % {"codes": ", ".join(INSTRUMENTS)},
+        )
     if request.content_type != "application/json":
-        return invalid("Content-Type", "Send the body as JSON with Content-Type: application/json.")
+        return invalid(
+            "Content-Type", _("Send the body as JSON with Content-Type: application/json.")
+        )
     try:
         body = json.loads(request.body)
     except RequestDataTooBig:
-        return invalid("body", "The body is too large.")
+        return invalid("body", _("The body is too large."))
     except (UnicodeDecodeError, ValueError):
-        return invalid("body", "The body is not valid JSON.")
+        return invalid("body", _("The body is not valid JSON."))
     if not isinstance(body, dict):
-        return invalid("body", 'The body must be a JSON object, such as {"answers": [...]}.')
+        return invalid("body", _('The body must be a JSON object, such as {"answers": [...]}.'))
     try:
         result = services.score(instrument, body)
     except InvalidAnswers as error:

@@ -184,12 +184,13 @@ def result(request, flow):
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def save(request, flow):
     flow = _flow(flow)
     answers = Answers(request.session)
-    if not answers.finished(flow):
+    # GET arrives only after signing in on the way here; the choice to save is made on the result.
+    if request.method == "GET" or not answers.finished(flow):
         return redirect(_resume_url(flow, answers))
     form = SaveForm(request.POST)
     if not form.is_valid():

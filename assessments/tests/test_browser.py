@@ -213,3 +213,17 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
     assert page.url == base + "/assessment/"
     page.goto(base + "/account/sign-in/")
     assert_accessible(page)
+
+
+def test_the_pcl5_step_and_its_result_with_clusters_have_no_violations(page, live_server):
+    page.goto(live_server.url + "/assessment/pcl5/")
+    answer(page, "adult", "yes")
+    next_step(page)
+    assert page.get_by_role("heading", level=1).inner_text() == "PTSD checklist (PCL-5)"
+    assert_accessible(page)
+    for number in range(1, 21):
+        answer(page, f"item_{number}", 2)
+    next_step(page)
+    assert page.locator(".score-card__total").inner_text() == "40 out of 80: Positive screen"
+    assert page.get_by_role("table", name="Your answers by symptom group").is_visible()
+    assert_accessible(page)

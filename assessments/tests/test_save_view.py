@@ -16,6 +16,14 @@ def test_signed_out_people_are_sent_to_sign_in_and_nothing_is_saved(client, fini
     assert SavedResult.objects.count() == 0
 
 
+def test_arriving_at_save_after_signing_in_shows_the_result_again(client, seeker, finish_full):
+    client.force_login(seeker)
+    finish_full()
+    response = client.get("/assessment/full/save/")
+    assert response.status_code == 302 and response.url == "/assessment/full/result/"
+    assert SavedResult.objects.count() == 0
+
+
 def test_saving_needs_the_box_ticked(client, seeker, finish_full):
     client.force_login(seeker)
     finish_full()
