@@ -58,3 +58,29 @@ def demo_listings(db):
     from directory import demo
 
     demo.write(demo.generate(400, seed=7))
+
+
+@pytest.fixture
+def password():
+    """The password the named people sign in with."""
+    return "correct horse battery staple 7"
+
+
+@pytest.fixture
+def seeker(db, password):
+    """Sam, who looks for treatment and keeps a history of results."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        username="sam@example.com", email="sam@example.com", password=password
+    )
+
+
+@pytest.fixture
+def another_seeker(db, password):
+    """Alex, another seeker, whose results Sam must never see."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        username="alex@example.com", email="alex@example.com", password=password
+    )

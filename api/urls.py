@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from api import search, views
+from api import assessments, search, views
 
 app_name = "api"
 
 urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
     path("search", search.search, name="search"),
+    path("assessments/<str:instrument>/score", assessments.score, name="assessment_score"),
 ]

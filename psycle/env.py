@@ -48,7 +48,9 @@ def boolean(name: str, default: bool) -> bool:
     )
 
 
-def integer(name: str, default: int, *, minimum: int | None = None) -> int:
+def integer(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
     value = raw(name)
     if value is None:
         return default
@@ -58,6 +60,8 @@ def integer(name: str, default: int, *, minimum: int | None = None) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}.")
+    if maximum is not None and number > maximum:
+        raise ImproperlyConfigured(f"{name} must be at most {maximum}, not {number}.")
     return number
 
 

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "directory",
     "content",
     "api",
+    "accounts",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -157,6 +159,9 @@ else:
 # Background work: rows in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Seekers' accounts, which exist only to keep the screening results a person chooses to save.
+LOGIN_URL = "accounts:sign_in"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -250,6 +255,12 @@ if PRODUCTION:
     if env.boolean("TRUST_X_FORWARDED_PROTO", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Self-assessment: the scores at or above which a PTSD screen counts as positive.
+# PC-PTSD-5: 3 favours sensitivity, 4 balances missed and false positives (Bovin et al. 2021).
+PC_PTSD_5_CUT_POINT = env.integer("PC_PTSD_5_CUT_POINT", 3, minimum=1, maximum=5)
+# PCL-5: a provisional cut-point in the 31-33 range (Bovin et al. 2016).
+PCL5_CUT_POINT = env.integer("PCL5_CUT_POINT", 33, minimum=1, maximum=80)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Psycle"

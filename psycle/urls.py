@@ -15,6 +15,8 @@ urlpatterns = [
     path("crisis/", core_views.crisis, name="crisis"),
     path("api/v1/", include("api.urls")),
     path("", include("directory.urls")),
+    path("assessment/", include("assessments.urls")),
+    path("account/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

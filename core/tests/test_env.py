@@ -33,6 +33,14 @@ def test_integer_rejects_words_and_values_below_the_minimum(monkeypatch):
         env.integer("PORT", 8000, minimum=1)
 
 
+def test_integer_rejects_values_above_the_maximum(monkeypatch):
+    monkeypatch.setenv("PCL5_CUT_POINT", "81")
+    with pytest.raises(ImproperlyConfigured, match="PCL5_CUT_POINT must be at most 80, not 81"):
+        env.integer("PCL5_CUT_POINT", 33, minimum=1, maximum=80)
+    monkeypatch.setenv("PCL5_CUT_POINT", "80")
+    assert env.integer("PCL5_CUT_POINT", 33, minimum=1, maximum=80) == 80
+
+
 def test_word_list_splits_on_commas_and_drops_blanks(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", " psycle.example, www.psycle.example ,,")
     assert env.word_list("ALLOWED_HOSTS", []) == ["psycle.example", "www.psycle.example"]

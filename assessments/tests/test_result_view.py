@@ -1,0 +1,137 @@
+"""The result: crisis help first when needed, each score explained and pictured, options, doctor."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from assessments.flows import SESSION_KEY
+from assessments.tests.conftest import items
+
+pytestmark = pytest.mark.django_db
+
+
+def main_of(response) -> str:
+    return response.content.decode().split('<main id="main"')[1].split("</main>")[0]
+
+
+def test_the_result_waits_for_every_step(client):
+    client.post("/assessment/full/age/", {"adult": "yes"})
+    response = client.get("/assessment/full/result/")
+    assert response.status_code == 302 and response.url == "/assessment/full/phq9/"
+
+
+@pytest.mark.parametrize(
+    "phq9",
+    [(0, 0, 0, 0, 0, 0, 0, 0, 1), (3, 3, 3, 3, 3, 3, 3, 3, 3)],
+    ids=["lowest total", "highest total"],
+)
+def test_a_self_harm_answer_puts_the_crisis_panel_before_any_score(client, finish_full, phq9):
+    finish_full(phq9=phq9)
+    page = main_of(client.get("/assessment/full/result/"))
+    panel = page.index('class="crisis-panel"')
+    assert panel < page.index("Your scores") < page.index("out of 27")
+    crisis = page[panel : page.index("</section>", panel)]
+    for link in (
+        'href="tel:988"',
+        'href="sms:988"',
+        'href="sms:741741?&amp;body=HOME"',
+        'href="tel:911"',
+    ):
+        assert link in crisis
+    assert "press 3" not in crisis.lower()
+
+
+def test_without_a_self_harm_answer_there_is_no_crisis_panel_even_when_severe(client, finish_full):
+    finish_full(phq9=(3, 3, 3, 3, 3, 3, 3, 3, 0))
+    page = main_of(client.get("/assessment/full/result/"))
+    assert "crisis-panel" not in page
+    assert "<strong>24</strong> out of 27: <strong>Severe</strong>" in page
+
+
+def test_each_score_has_its_band_meaning_picture_and_credit(client, finish_full):
+    finish_full(phq9=(2, 2, 2, 2, 1, 1, 1, 1, 0), gad7=(1, 1, 1, 1, 1, 0, 0), ptsd=3)
+    page = main_of(client.get("/assessment/full/result/"))
+    assert "<strong>12</strong> out of 27: <strong>Moderate</strong>" in page
+    assert "<strong>5</strong> out of 21: <strong>Mild</strong>" in page
+    assert "<strong>3</strong> out of 5: <strong>Positive screen</strong>" in page
+    assert "Your answers suggest moderate depression." in page
+    assert "This site counts 3 or more as a positive screen" in page
+    assert page.count('<svg class="scale__picture"') == 3
+    assert 'role="img"' in page and "is in the Moderate range.</title>" in page
+    assert "style=" not in page
+    assert page.count("No permission required to reproduce") == 2
+    assert "National Center for PTSD" in page
+    assert "doi:10.1046/j.1525-1497.2001.016009606.x" in page  # Kroenke 2001, PHQ-9 bands
+
+
+def test_the_result_says_plainly_it_is_not_a_diagnosis(client, finish_full):
+    finish_full()
+    assert "This is a screen, not a diagnosis." in main_of(client.get("/assessment/full/result/"))
+
+
+def test_options_reasons_finder_links_and_doctor_first(client, finish_full):
+    finish_full(
+        phq9=(3, 3, 2, 2, 2, 2, 2, 1, 0),
+        trials="3",
+        other=("therapy",),
+        safety={"blood_pressure": "yes"},
+    )
+    page = main_of(client.get("/assessment/full/result/"))
+    fits = page[page.index("Options that may fit you") : page.index("Options that may not fit")]
+    assert "A ketamine clinic" in fits and "Esketamine (Spravato)" in fits
+    assert 'href="/find/?treatment=ketamine&amp;condition=depression"' in fits
+    assert 'href="/find/?treatment=esketamine&amp;condition=depression"' in fits
+    assert 'href="/treatments/ketamine/"' in fits and 'href="/conditions/depression/"' in fits
+    assert "treatment-resistant depression" in fits
+    talk_first = page[page.index("Reasons to talk to a doctor first") :]
+    assert "High blood pressure that is not under control" in talk_first
+    assert "Sanacora G, Frye MA" in page  # the consensus statement, cited by name
+    summary = page[page.index("Summary to show your clinician") :]
+    assert "Three or more" in summary and "Talk therapy" in summary
+    assert (
+        "Do you have high blood pressure that is not under control? <strong>Yes</strong>" in summary
+    )
+
+
+def test_the_result_can_be_reloaded_and_then_cleared(client, finish_full):
+    finish_full()
+    assert client.get("/assessment/full/result/").status_code == 200
+    assert client.get("/assessment/full/result/").status_code == 200
+    response = client.post("/assessment/clear/")
+    assert response.url == "/assessment/"
+    assert "Your answers have been cleared." in client.get("/assessment/").content.decode()
+    assert SESSION_KEY not in client.session
+    assert client.get("/assessment/full/result/").url == "/assessment/full/age/"
+
+
+def test_answers_left_alone_for_an_hour_are_forgotten(client, finish_full):
+    finish_full()
+    session = client.session
+    session[SESSION_KEY]["updated"] = (timezone.now() - timedelta(minutes=61)).isoformat()
+    session.save()
+    assert client.get("/assessment/full/result/").url == "/assessment/full/age/"
+    assert SESSION_KEY not in client.session
+
+
+def test_a_positive_pc_ptsd_5_offers_the_longer_checklist(client, finish_full):
+    finish_full(ptsd=4)
+    page = main_of(client.get("/assessment/full/result/"))
+    assert 'href="/assessment/pcl5/"' in page
+
+
+def test_the_pcl5_on_its_own_shows_clusters_and_the_dsm5_pattern(client, finish_single):
+    # One B, one C, two D and two E symptoms rated "moderately": the pattern, below the cut-point.
+    finish_single("pcl5", items([2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0]))
+    page = main_of(client.get("/assessment/pcl5/result/"))
+    assert "<strong>12</strong> out of 80: <strong>Negative screen</strong>" in page
+    assert "B: Intrusion (1\N{EN DASH}5)</th><td>2</td><td>1</td><td>1</td>" in page
+    assert "Your answers match the symptom pattern used for a provisional PTSD diagnosis" in page
+    assert "Options that may fit you" not in page  # no candidacy questions were asked
+
+
+def test_signed_out_people_are_offered_an_account_to_save(client, finish_full):
+    finish_full()
+    page = main_of(client.get("/assessment/full/result/"))
+    assert 'href="/account/sign-up/?next=/assessment/full/result/"' in page
+    assert "Save to my history" not in page
