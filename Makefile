@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format lock clean
+.PHONY: install run test lint format lock clean bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Psycle needs Python 3.11 or newer; run: make PYTHON=/path/to/python3.11 ...")'
@@ -45,3 +45,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+
+# Benchmarks: finder search latency at 1,000,000 listings on SQLite and PostgreSQL (loads once,
+# then reuses var/bench/ and the psycle_bench database). BENCH_ARGS="--count 100000" for less.
+bench: install
+	$(BIN)/python bench/finder.py $(BENCH_ARGS)

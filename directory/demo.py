@@ -280,8 +280,12 @@ def generate(count: int, seed: int = 1):
         )
 
 
-def write(listings, batch_size: int = 2000) -> int:
-    """Store generated listings and their search rows; returns how many were written."""
+def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
+    """Store generated listings and their search rows; returns how many were written.
+
+    ``lean`` stores only what search reads (organizations, services, locations and the search
+    rows), which is how the benchmark loads a million listings in minutes.
+    """
     from django.db import transaction
 
     from directory import indexing, models, taxonomy
@@ -294,7 +298,8 @@ def write(listings, batch_size: int = 2000) -> int:
         rows: dict[type, list] = {}
 
         def add(instance):
-            rows.setdefault(type(instance), []).append(instance)
+            if instance is not None:
+                rows.setdefault(type(instance), []).append(instance)
 
         for listing in batch:
             organization = models.Organization(
@@ -324,7 +329,7 @@ def write(listings, batch_size: int = 2000) -> int:
                 accessibility=listing.accessibility if physical else "",
             )
             add(location)
-            if physical:
+            if physical and not lean:
                 add(
                     models.Address(
                         id=uuid.uuid5(listing.location_id, "address"),
@@ -336,7 +341,9 @@ def write(listings, batch_size: int = 2000) -> int:
                     )
                 )
             add(
-                models.Phone(
+                None
+                if lean
+                else models.Phone(
                     id=uuid.uuid5(listing.id, "phone"),
                     organization=organization,
                     location=location,
@@ -344,7 +351,7 @@ def write(listings, batch_size: int = 2000) -> int:
                     description="Front desk (demo number)",
                 )
             )
-            for day, opens, closes in listing.hours:
+            for day, opens, closes in [] if lean else listing.hours:
                 add(
                     models.Schedule(
                         id=uuid.uuid5(listing.location_id, day),
@@ -373,7 +380,7 @@ def write(listings, batch_size: int = 2000) -> int:
                     protocol_confirmed_on=listing.confirmed_on,
                 )
                 add(service)
-                for facet, code in spec.terms:
+                for facet, code in [] if lean else spec.terms:
                     add(
                         models.ServiceAttribute(
                             id=uuid.uuid5(spec.id, f"{facet}:{code}"),
@@ -381,7 +388,7 @@ def write(listings, batch_size: int = 2000) -> int:
                             taxonomy_term=terms[(facet, code)],
                         )
                     )
-                for option, amount, per_session, includes in spec.costs:
+                for option, amount, per_session, includes in [] if lean else spec.costs:
                     add(
                         models.CostOption(
                             id=uuid.uuid5(spec.id, option),
@@ -393,7 +400,7 @@ def write(listings, batch_size: int = 2000) -> int:
                             confirmed_on=listing.confirmed_on,
                         )
                     )
-                for code, name in spec.languages:
+                for code, name in [] if lean else spec.languages:
                     add(
                         models.Language(
                             id=uuid.uuid5(spec.id, code), service=service, code=code, name=name

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from directory.models import CostOption, SearchEntry
@@ -32,46 +31,63 @@ class Listing:
 
 
 def listings_for(hits: list[Hit]) -> list[Listing]:
-    entries = {
-        entry.pk: entry
-        for entry in SearchEntry.objects.filter(pk__in=[hit.entry_id for hit in hits])
-        .select_related(
-            "organization",
-            "service__treatment",
-            "service_at_location__location__address",
-        )
-        .prefetch_related(
-            Prefetch(
-                "service__cost_options",
-                queryset=CostOption.objects.filter(per_session=True).order_by("amount"),
-                to_attr="session_costs",
-            )
+    """Two flat queries (rows, then their confirmed prices): this runs on every search."""
+    columns = (
+        "pk",
+        "service_at_location_id",
+        "organization__name",
+        "organization__slug",
+        "service_id",
+        "service__name",
+        "service__treatment__name",
+        "service__accepting_confirmed_on",
+        "service_at_location__location__address__city",
+        "service_at_location__location__address__state_province",
+        "latitude",
+        "longitude",
+        "price",
+        "verified",
+        "accepting",
+        "is_demo",
+    )
+    rows = {
+        row[0]: row
+        for row in SearchEntry.objects.filter(pk__in=[hit.entry_id for hit in hits]).values_list(
+            *columns
         )
     }
+    confirmed = {}
+    for service_id, _amount, confirmed_on in (
+        CostOption.objects.filter(
+            service_id__in={row[4] for row in rows.values()}, per_session=True
+        )
+        .order_by("-amount")
+        .values_list("service_id", "amount", "confirmed_on")
+    ):
+        confirmed[service_id] = confirmed_on  # the lowest price's date wins: it is read last
     listings = []
     for hit in hits:
-        entry = entries[hit.entry_id]
-        address = getattr(entry.service_at_location.location, "address", None)
-        costs = entry.service.session_costs
+        (pk, link_id, name, slug, service_id, service_name, treatment, accepting_on, city, state,
+         latitude, longitude, price, verified, accepting, is_demo) = rows[hit.entry_id]  # fmt: skip
         listings.append(
             Listing(
-                entry_id=entry.pk,
-                id=str(entry.service_at_location_id),
-                name=entry.organization.name,
-                service_name=entry.service.name,
-                treatment=entry.service.treatment.name,
-                profile_url=reverse("directory:provider", args=[entry.organization.slug]),
-                latitude=entry.latitude,
-                longitude=entry.longitude,
+                entry_id=pk,
+                id=str(link_id),
+                name=name,
+                service_name=service_name,
+                treatment=treatment,
+                profile_url=reverse("directory:provider", args=[slug]),
+                latitude=latitude,
+                longitude=longitude,
                 distance_miles=hit.distance_miles,
-                city=address.city if address else "",
-                state=address.state_province if address else "",
-                price=entry.price,
-                price_confirmed_on=costs[0].confirmed_on if costs else None,
-                verified=entry.verified,
-                accepting=entry.accepting,
-                accepting_confirmed_on=entry.service.accepting_confirmed_on,
-                is_demo=entry.is_demo,
+                city=city or "",
+                state=state or "",
+                price=price,
+                price_confirmed_on=confirmed.get(service_id),
+                verified=verified,
+                accepting=accepting,
+                accepting_confirmed_on=accepting_on,
+                is_demo=is_demo,
             )
         )
     return listings

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Finder search latency at a million listings, on SQLite and on PostgreSQL.
+
+    .venv/bin/python bench/finder.py                  # both databases, 1,000,000 listings
+    .venv/bin/python bench/finder.py --count 100000 --database sqlite
+
+Each database is loaded once with the seeded demo generator (lean: only what search reads) and
+kept for later runs: SQLite in var/bench/, PostgreSQL in the database `psycle_bench` on
+127.0.0.1:5432. Query centres are ZIP centroids drawn with a fixed seed. For each radius and
+filter set the script times, in this process, what /find/ and the API do for a first page:
+`nearby()` plus loading the page's listings. It reports the median and 95th percentile.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES = "postgres://postgres@127.0.0.1:5432/psycle_bench"
+CASES = [
+    ("no filter", {}),
+    ("1 filter (treatment)", {"treatment": "ketamine"}),
+    (
+        "3 filters (treatment, route, verified)",
+        {"treatment": "ketamine", "route": "iv", "verified": True},
+    ),
+]
+
+
+def run_child(database: str, count: int, queries: int) -> dict:
+    environment = dict(os.environ, DJANGO_SETTINGS_MODULE="psycle.settings")
+    if database == "sqlite":
+        folder = ROOT / "var" / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment["DATABASE_URL"] = f"sqlite:///{folder / f'finder-{count}.sqlite3'}"
+    else:
+        environment["DATABASE_URL"] = POSTGRES
+        subprocess.run(
+            ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c",
+             "CREATE DATABASE psycle_bench"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", "--count", str(count), "--queries", str(queries)],
+        env=environment, cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        sys.exit(f"{database} run failed:\n{result.stderr}")
+    print(result.stderr, end="", file=sys.stderr)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def child(count: int, queries: int) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from directory import demo
+    from directory.geocode import Place, zip_codes_with_coordinates
+    from directory.listings import listings_for
+    from directory.models import Organization, SearchEntry
+    from directory.search import Filters, Query, nearby
+    from directory.taxonomy import mask
+
+    call_command("migrate", verbosity=0)
+    loaded = Organization.objects.count()
+    load_seconds = None
+    if loaded != count:
+        if loaded:
+            sys.exit(f"The benchmark database holds {loaded} listings, not {count}: drop it first.")
+        started = time.perf_counter()
+        demo.write(demo.generate(count, seed=2026), batch_size=20_000, lean=True)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        load_seconds = time.perf_counter() - started
+        print(f"loaded {count} listings in {load_seconds:.0f} s", file=sys.stderr)
+
+    rng = random.Random(7)
+    centres = [
+        Place(f"{code}", lat, lng, state, code)
+        for code, _city, state, lat, lng in rng.sample(zip_codes_with_coordinates(), queries)
+    ]
+    table = []
+    for radius in (25, 100):
+        for label, spec in CASES:
+            filters = Filters(
+                treatment=spec.get("treatment"),
+                features=mask([("route", spec["route"])]) if "route" in spec else 0,
+                verified_only=spec.get("verified", False),
+            )
+            timings, found = [], []
+            for place in centres:  # one pass to warm caches, one timed
+                listings_for(nearby(Query(place=place, radius=radius, filters=filters)).hits)
+            for place in centres:
+                started = time.perf_counter()
+                page = nearby(Query(place=place, radius=radius, filters=filters))
+                listings_for(page.hits)
+                timings.append((time.perf_counter() - started) * 1000)
+                found.append(len(page.hits))
+            timings.sort()
+            table.append(
+                {
+                    "radius": radius,
+                    "filters": label,
+                    "median_ms": statistics.median(timings),
+                    "p95_ms": timings[int(0.95 * len(timings)) - 1],
+                    "max_ms": timings[-1],
+                    "mean_results": statistics.mean(found),
+                }
+            )
+    print(
+        json.dumps(
+            {
+                "database": connection.vendor,
+                "listings": Organization.objects.count(),
+                "search_rows": SearchEntry.objects.count(),
+                "load_seconds": load_seconds,
+                "queries": queries,
+                "table": table,
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    if args.child:
+        child(args.count, args.queries)
+        return
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    for database in databases:
+        report = run_child(database, args.count, args.queries)
+        print(
+            f"\n{report['database']}: {report['listings']:,} listings, {report['search_rows']:,} "
+            f"search rows, {report['queries']} query centres (first page of 20)"
+        )
+        print("| radius | filters | median ms | p95 ms | max ms | mean results |")
+        print("|---|---|---|---|---|---|")
+        for row in report["table"]:
+            print(
+                f"| {row['radius']} mi | {row['filters']} | {row['median_ms']:.2f} | "
+                f"{row['p95_ms']:.2f} | {row['max_ms']:.2f} | {row['mean_results']:.1f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
