@@ -22,6 +22,7 @@ run: install
 	@echo "Preparing the database..."
 	@$(BIN)/python manage.py migrate --no-input --verbosity 0
 	@$(BIN)/python manage.py load_content
+	@$(BIN)/python manage.py load_demo_directory
 	@$(BIN)/python manage.py serve
 
 test: install
