@@ -14,6 +14,7 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("crisis/", core_views.crisis, name="crisis"),
     path("api/v1/", include("api.urls")),
+    path("", include("newsletter.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
