@@ -35,7 +35,7 @@ def schedule(campaign_id: int) -> Campaign:
         if campaign.send_at is None:
             raise CannotSchedule(_("Set “Send at” on the campaign first, then schedule it."))
         campaign.status = Campaign.Status.SCHEDULED
-        campaign.save(update_fields=["status"])
+        Campaign.objects.filter(pk=campaign.pk).update(status=campaign.status)
         start_at = max(campaign.send_at, timezone.now())
         enqueue_on_commit(tasks.start_campaign.using(run_after=start_at), campaign.pk)
     return campaign

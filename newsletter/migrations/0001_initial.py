@@ -8,87 +8,300 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=150, verbose_name='subject')),
-                ('topic', models.CharField(choices=[('research_news', 'Research news'), ('treatment_guides', 'Treatment guides'), ('providers_near_me', 'New providers near me')], help_text='Only subscribers who chose this topic receive the campaign.', max_length=30, verbose_name='topic')),
-                ('body', wagtail.fields.RichTextField(verbose_name='body')),
-                ('send_at', models.DateTimeField(blank=True, help_text='When sending starts, in the time zone of your account settings (UTC unless you chose one). Save, then schedule the campaign from its Review and send page.', null=True, verbose_name='send at')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('scheduled', 'scheduled'), ('sending', 'sending'), ('sent', 'sent')], default='draft', editable=False, max_length=20, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('started_at', models.DateTimeField(editable=False, null=True, verbose_name='sending started')),
-                ('finished_at', models.DateTimeField(editable=False, null=True, verbose_name='sending finished')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=150, verbose_name="subject")),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("research_news", "Research news"),
+                            ("treatment_guides", "Treatment guides"),
+                            ("providers_near_me", "New providers near me"),
+                        ],
+                        help_text="Only subscribers who chose this topic receive the campaign.",
+                        max_length=30,
+                        verbose_name="topic",
+                    ),
+                ),
+                ("body", wagtail.fields.RichTextField(verbose_name="body")),
+                (
+                    "send_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When sending starts, in the time zone of your account settings (UTC unless you chose one). Save, then schedule the campaign from its Review and send page.",
+                        null=True,
+                        verbose_name="send at",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("scheduled", "scheduled"),
+                            ("sending", "sending"),
+                            ("sent", "sent"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "started_at",
+                    models.DateTimeField(editable=False, null=True, verbose_name="sending started"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(
+                        editable=False, null=True, verbose_name="sending finished"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campaign',
-                'ordering': ['-created_at'],
+                "verbose_name": "campaign",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('status', models.CharField(choices=[('pending', 'waiting for confirmation'), ('subscribed', 'subscribed'), ('unsubscribed', 'unsubscribed')], default='pending', max_length=20, verbose_name='status')),
-                ('research_news', models.BooleanField(default=False, verbose_name='research news')),
-                ('treatment_guides', models.BooleanField(default=False, verbose_name='treatment guides')),
-                ('providers_near_me', models.BooleanField(default=False, verbose_name='new providers near me')),
-                ('zip_code', models.CharField(blank=True, max_length=10, verbose_name='ZIP code')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='signed up')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='unsubscribed')),
-                ('suppressed_at', models.DateTimeField(blank=True, null=True, verbose_name='suppressed')),
-                ('suppressed_reason', models.CharField(blank=True, choices=[('bounced', 'bounced'), ('complained', 'marked as spam')], max_length=20, verbose_name='why suppressed')),
-                ('last_asked_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="e-mail address"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for confirmation"),
+                            ("subscribed", "subscribed"),
+                            ("unsubscribed", "unsubscribed"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("research_news", models.BooleanField(default=False, verbose_name="research news")),
+                (
+                    "treatment_guides",
+                    models.BooleanField(default=False, verbose_name="treatment guides"),
+                ),
+                (
+                    "providers_near_me",
+                    models.BooleanField(default=False, verbose_name="new providers near me"),
+                ),
+                ("zip_code", models.CharField(blank=True, max_length=10, verbose_name="ZIP code")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="signed up"
+                    ),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed"),
+                ),
+                (
+                    "unsubscribed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="unsubscribed"),
+                ),
+                (
+                    "suppressed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="suppressed"),
+                ),
+                (
+                    "suppressed_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[("bounced", "bounced"), ("complained", "marked as spam")],
+                        max_length=20,
+                        verbose_name="why suppressed",
+                    ),
+                ),
+                ("last_asked_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'subscriber',
-                'constraints': [models.CheckConstraint(condition=models.Q(('email', django.db.models.functions.text.Lower('email'))), name='newsletter_subscriber_email_normalised'), models.CheckConstraint(condition=models.Q(('providers_near_me', False), models.Q(('zip_code', ''), _negated=True), _connector='OR'), name='newsletter_subscriber_zip_for_providers_near_me'), models.CheckConstraint(condition=models.Q(('status', 'pending'), ('status', 'unsubscribed'), models.Q(('confirmed_at__isnull', False), ('status', 'subscribed')), _connector='OR'), name='newsletter_subscriber_confirmed_when_subscribed')],
+                "verbose_name": "subscriber",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("email", django.db.models.functions.text.Lower("email"))
+                        ),
+                        name="newsletter_subscriber_email_normalised",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("providers_near_me", False),
+                            models.Q(("zip_code", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="newsletter_subscriber_zip_for_providers_near_me",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status", "pending"),
+                            ("status", "unsubscribed"),
+                            models.Q(("confirmed_at__isnull", False), ("status", "subscribed")),
+                            _connector="OR",
+                        ),
+                        name="newsletter_subscriber_confirmed_when_subscribed",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConsentRecord',
+            name="ConsentRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('form_name', models.CharField(choices=[('footer', 'footer of every page'), ('subscribe_page', 'the subscribe page')], max_length=20, verbose_name='form')),
-                ('consent_text', models.TextField(verbose_name='consent text shown')),
-                ('consent_version', models.CharField(max_length=20, verbose_name='consent text version')),
-                ('topics', models.JSONField(verbose_name='topics asked for')),
-                ('zip_code', models.CharField(blank=True, max_length=10, verbose_name='ZIP code')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='newsletter.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "form_name",
+                    models.CharField(
+                        choices=[
+                            ("footer", "footer of every page"),
+                            ("subscribe_page", "the subscribe page"),
+                        ],
+                        max_length=20,
+                        verbose_name="form",
+                    ),
+                ),
+                ("consent_text", models.TextField(verbose_name="consent text shown")),
+                (
+                    "consent_version",
+                    models.CharField(max_length=20, verbose_name="consent text version"),
+                ),
+                ("topics", models.JSONField(verbose_name="topics asked for")),
+                ("zip_code", models.CharField(blank=True, max_length=10, verbose_name="ZIP code")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="submitted"
+                    ),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed"),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="newsletter.subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent record',
+                "verbose_name": "consent record",
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('sending', 'sending'), ('sent', 'sent'), ('failed', 'refused by the mail server'), ('unknown', 'unknown: interrupted while sending'), ('skipped', 'skipped: no longer subscribed')], default='pending', max_length=20)),
-                ('claim_token', models.UUIDField(blank=True, null=True)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('error', models.CharField(blank=True, max_length=100)),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='newsletter.campaign')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='newsletter.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("sending", "sending"),
+                            ("sent", "sent"),
+                            ("failed", "refused by the mail server"),
+                            ("unknown", "unknown: interrupted while sending"),
+                            ("skipped", "skipped: no longer subscribed"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("claim_token", models.UUIDField(blank=True, null=True)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("error", models.CharField(blank=True, max_length=100)),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="newsletter.campaign",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="newsletter.subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delivery',
-                'verbose_name_plural': 'deliveries',
-                'indexes': [models.Index(fields=['campaign', 'status'], name='newsletter__campaig_b17473_idx')],
-                'constraints': [models.UniqueConstraint(fields=('campaign', 'subscriber'), name='newsletter_delivery_once_per_subscriber'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'sending'), _negated=True), models.Q(('claim_token__isnull', False), ('claimed_at__isnull', False)), _connector='OR'), name='newsletter_delivery_sending_is_claimed'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'sent'), _negated=True), ('sent_at__isnull', False), _connector='OR'), name='newsletter_delivery_sent_has_time')],
+                "verbose_name": "delivery",
+                "verbose_name_plural": "deliveries",
+                "indexes": [
+                    models.Index(
+                        fields=["campaign", "status"], name="newsletter__campaig_b17473_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("campaign", "subscriber"),
+                        name="newsletter_delivery_once_per_subscriber",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "sending"), _negated=True),
+                            models.Q(("claim_token__isnull", False), ("claimed_at__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="newsletter_delivery_sending_is_claimed",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "sent"), _negated=True),
+                            ("sent_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="newsletter_delivery_sent_has_time",
+                    ),
+                ],
             },
         ),
     ]

@@ -35,7 +35,9 @@ def test_subscribe_confirm_receive_and_unsubscribe_in_one_post(smtp_server):
     run_worker()
     [confirmation] = smtp_server.received_by(ALICE)
     assert confirmation["Subject"] == "Confirm your subscription to the Psycle newsletter"
-    confirm_url = re.search(r"https://psycle\.example(/newsletter/confirm/\S+/)", text_part(confirmation))
+    confirm_url = re.search(
+        r"https://psycle\.example(/newsletter/confirm/\S+/)", text_part(confirmation)
+    )
     assert confirm_url.group(1) in html_part(confirmation)
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
