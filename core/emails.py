@@ -7,7 +7,13 @@ rendered from templates, so every message reads well in any mail program.
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+
+
+def _render_text(template_name: str, context: dict) -> str:
+    """Render a subject or plain-text part without HTML escaping: in text, "&" is just "&"."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
 def message(
@@ -19,11 +25,11 @@ def message(
 ) -> EmailMultiAlternatives:
     """The message, ready to send; callers that send many share one ``connection``."""
     context = {"SITE_URL": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/{template_name}_subject.txt", context)
+    subject = _render_text(f"emails/{template_name}_subject.txt", context)
     email = EmailMultiAlternatives(
         # A subject is one line: a newline in it would start a new header.
         subject=" ".join(subject.split()),
-        body=render_to_string(f"emails/{template_name}.txt", context),
+        body=_render_text(f"emails/{template_name}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         headers=headers or {},

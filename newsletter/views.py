@@ -46,6 +46,11 @@ def check_your_email(request):
     return render(request, "newsletter/check_your_email.html")
 
 
+def _posted(request):
+    """The submitted data, or None for a GET; an empty POST is still a submission."""
+    return request.POST if request.method == "POST" else None
+
+
 def _link_problem(request, expired: bool):
     return render(request, "newsletter/link_problem.html", {"expired": expired}, status=400)
 
@@ -63,7 +68,7 @@ def confirm(request, token):
     if consent.confirmed_at is not None:
         return _already_confirmed(request, consent.subscriber)
     initial = {"topics": consent.topics, "zip_code": consent.zip_code}
-    form = TopicsForm(request.POST or None, initial=initial)
+    form = TopicsForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         outcome = services.confirm(
             consent, form.cleaned_data["topics"], form.cleaned_data["zip_code"]
@@ -106,7 +111,7 @@ def preferences(request, token):
     if subscriber.status != Subscriber.Status.SUBSCRIBED:
         return render(request, "newsletter/unsubscribed.html", {"already": True})
     initial = {"topics": subscriber.topics, "zip_code": subscriber.zip_code}
-    form = TopicsForm(request.POST or None, initial=initial)
+    form = TopicsForm(_posted(request), initial=initial)
     saved = False
     if request.method == "POST" and form.is_valid():
         services.update_preferences(

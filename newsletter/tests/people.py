@@ -2,7 +2,8 @@
 
 from django.utils import timezone
 
-from newsletter.models import Campaign, Subscriber
+from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
+from newsletter.models import Campaign, ConsentRecord, Subscriber
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
@@ -27,3 +28,16 @@ def campaign(**fields) -> Campaign:
     }
     values.update(fields)
     return Campaign.objects.create(**values)
+
+
+def pending_consent(email: str = ALICE, topics=("research_news",), zip_code="") -> ConsentRecord:
+    """Someone who filled in the sign-up form and has not yet followed the link."""
+    subscriber, _created = Subscriber.objects.get_or_create(email=email)
+    return ConsentRecord.objects.create(
+        subscriber=subscriber,
+        form_name="subscribe_page",
+        consent_text=str(CONSENT_TEXTS["subscribe_page"]),
+        consent_version=CONSENT_VERSION,
+        topics=list(topics),
+        zip_code=zip_code,
+    )
