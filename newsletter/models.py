@@ -4,7 +4,6 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
 
 
 class Topic(models.TextChoices):
@@ -131,7 +130,15 @@ class Campaign(models.Model):
         choices=Topic,
         help_text=_("Only subscribers who chose this topic receive the campaign."),
     )
-    body = RichTextField(_("body"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    # Plain text with a few conventions rather than Wagtail's rich-text editor, which injects
+    # <style> elements our Content Security Policy blocks (docs/decisions.md).
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Separate paragraphs with a blank line. Start a line with “## ” for a heading or "
+            "“- ” for a list item. Web addresses (https://…) become links."
+        ),
+    )
     send_at = models.DateTimeField(
         _("send at"),
         null=True,

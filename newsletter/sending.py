@@ -9,18 +9,17 @@ NEWSLETTER_CLAIM_TIMEOUT and is never resent automatically: one missed copy is b
 """
 
 import logging
+import re
 import smtplib
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
-from wagtail.rich_text import expand_db_html
+from django.utils.html import urlize
 
 from core import emails
 from newsletter import links
@@ -35,34 +34,29 @@ class Content:
     text: str
 
 
+HEADING = "## "
+LIST_ITEM = "- "
+
+
 def campaign_content(campaign: Campaign) -> Content:
-    """The body as HTML with absolute links, and as plain text for the text part."""
-    soup = BeautifulSoup(expand_db_html(campaign.body), "html.parser")
-    for link in soup.find_all("a", href=True):
-        link["href"] = urljoin(settings.SITE_URL + "/", link["href"])
-    return Content(html=str(soup), text=plain_text(soup))
-
-
-def plain_text(soup: BeautifulSoup) -> str:
-    """Rich text as a mail program shows text: paragraphs apart, list items marked, links
-    written out after their words."""
-    for link in soup.find_all("a", href=True):
-        words = link.get_text(" ", strip=True)
-        link.replace_with(words if words == link["href"] else f"{words} ({link['href']})")
-    blocks = []
-    for element in soup.find_all(["p", "h2", "h3", "ul", "ol"], recursive=False):
-        if element.name in ("ul", "ol"):
-            items = element.find_all("li", recursive=False)
-            blocks.append(
-                "\n".join(
-                    f"{f'{number}.' if element.name == 'ol' else '-'} "
-                    + item.get_text(" ", strip=True)
-                    for number, item in enumerate(items, start=1)
-                )
-            )
+    """The body as an editor wrote it, for the text part, and as HTML: a blank line starts a
+    paragraph, "## " a heading, "- " a list item, and web addresses become links."""
+    text = "\n".join(line.rstrip() for line in campaign.body.strip().splitlines())
+    html_blocks = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = block.splitlines()
+        if all(line.startswith(LIST_ITEM) for line in lines):
+            items = "".join(f"<li>{_inline(line[len(LIST_ITEM) :])}</li>" for line in lines)
+            html_blocks.append(f"<ul>{items}</ul>")
+        elif len(lines) == 1 and block.startswith(HEADING):
+            html_blocks.append(f"<h2>{_inline(block[len(HEADING) :])}</h2>")
         else:
-            blocks.append(element.get_text(" ", strip=True))
-    return "\n\n".join(block for block in blocks if block)
+            html_blocks.append(f"<p>{'<br>'.join(_inline(line) for line in lines)}</p>")
+    return Content(html="\n".join(html_blocks), text=text)
+
+
+def _inline(words: str) -> str:
+    return urlize(words.strip(), autoescape=True)
 
 
 def campaign_message(

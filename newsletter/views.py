@@ -37,7 +37,11 @@ def subscribe(request):
 
 
 def _subscribe_page(request, form, status=200):
-    context = {"form": form, "consent_text": CONSENT_TEXTS[SubscribeForm.form_name]}
+    context = {
+        "form": form,
+        "consent_text": CONSENT_TEXTS[SubscribeForm.form_name],
+        "sign_up_form_on_page": True,
+    }
     return render(request, "newsletter/subscribe.html", context, status=status)
 
 

@@ -24,7 +24,7 @@ def campaign(**fields) -> Campaign:
     values = {
         "subject": "What a new ketamine study found",
         "topic": "research_news",
-        "body": '<p>A new study is out.</p><p><a href="/crisis/">Help now</a></p>',
+        "body": "A new study is out.\n\nIf you need help now: https://psycle.example/crisis/",
     }
     values.update(fields)
     return Campaign.objects.create(**values)

@@ -62,8 +62,8 @@ def test_subscribe_confirm_receive_and_unsubscribe_in_one_post(smtp_server):
     ).group(1)
     assert unsubscribe_url in text_part(issue) and unsubscribe_url in html_part(issue)
     assert "A new study is out." in text_part(issue)
-    assert "Help now (https://psycle.example/crisis/)" in text_part(issue)
-    assert '<a href="https://psycle.example/crisis/">Help now</a>' in html_part(issue)
+    assert "If you need help now: https://psycle.example/crisis/" in text_part(issue)
+    assert '<a href="https://psycle.example/crisis/">' in html_part(issue)
     assert "/newsletter/preferences/" in text_part(issue)
 
     # What a mail program sends for RFC 8058: one POST, no cookie, no CSRF token.

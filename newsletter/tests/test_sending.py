@@ -19,20 +19,20 @@ def started(**fields) -> Campaign:
     return issue
 
 
-@override_settings(SITE_URL="https://psycle.example")
-def test_the_body_becomes_html_with_absolute_links_and_readable_plain_text():
-    issue = campaign(
-        body=(
-            '<h2>New study</h2><p>It is <b>small</b>. <a href="/crisis/">Help now</a>.</p>'
-            "<ul><li>one</li><li>two</li></ul><ol><li>first</li></ol>"
-            '<p><a href="https://example.org/x">https://example.org/x</a></p>'
-        )
+def test_the_body_becomes_html_and_stays_as_written_in_the_text_part():
+    body = (
+        "## New study  \n\nIt is <small> & early.\nRead it: https://example.org/study\n\n"
+        "- one\n- two\n"
     )
-    content = sending.campaign_content(issue)
-    assert '<a href="https://psycle.example/crisis/">Help now</a>' in content.html
+    content = sending.campaign_content(campaign(body=body))
+    assert content.html == (
+        "<h2>New study</h2>\n"
+        "<p>It is &lt;small&gt; &amp; early.<br>"
+        'Read it: <a href="https://example.org/study">https://example.org/study</a></p>\n'
+        "<ul><li>one</li><li>two</li></ul>"
+    )
     assert content.text == (
-        "New study\n\nIt is small . Help now (https://psycle.example/crisis/) .\n\n"
-        "- one\n- two\n\n1. first\n\nhttps://example.org/x"
+        "## New study\n\nIt is <small> & early.\nRead it: https://example.org/study\n\n- one\n- two"
     )
 
 

@@ -28,6 +28,7 @@ def test_the_page_shows_the_form_with_its_consent_text(client):
     assert '<label class="field__label" for="id_email">E-mail address</label>' in page
     assert "New providers near me" in page
     assert str(CONSENT_TEXTS["subscribe_page"]) in page
+    assert "footer-signup" not in page  # one form asking for an address is enough
 
 
 def test_signing_up_records_consent_and_queues_only_a_confirmation(
