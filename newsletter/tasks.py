@@ -18,37 +18,36 @@ logger = logging.getLogger(__name__)
 NOTICE_ATTEMPTS = 6
 
 
-def _retry_notice(notice_task, object_id: int, attempt: int, error: Exception) -> None:
-    if attempt >= NOTICE_ATTEMPTS:
-        logger.error("%s %s: giving up after %s attempts", notice_task.name, object_id, attempt)
-        return
-    logger.warning(
-        "%s %s: attempt %s failed (%s), trying again later",
-        notice_task.name,
-        object_id,
-        attempt,
-        type(error).__name__,
-    )
-    later = timezone.now() + timedelta(minutes=2 ** (attempt - 1))
-    enqueue_on_commit(notice_task.using(run_after=later), object_id, attempt + 1)
+def _send_notice(send, notice_task, object_id: int, attempt: int) -> bool:
+    """Send a notice now, or queue another attempt if the mail server cannot take it."""
+    try:
+        return send(object_id)
+    except (OSError, smtplib.SMTPException) as error:
+        if attempt >= NOTICE_ATTEMPTS:
+            logger.error("%s %s: giving up after %s attempts", notice_task.name, object_id, attempt)
+            return False
+        logger.warning(
+            "%s %s: attempt %s failed (%s), trying again later",
+            notice_task.name,
+            object_id,
+            attempt,
+            type(error).__name__,
+        )
+        later = timezone.now() + timedelta(minutes=2 ** (attempt - 1))
+        enqueue_on_commit(notice_task.using(run_after=later), object_id, attempt + 1)
+        return False
 
 
 @task()
 def send_confirmation(consent_id: int, attempt: int = 1) -> bool:
-    try:
-        return notices.send_confirmation(consent_id)
-    except (OSError, smtplib.SMTPException) as error:
-        _retry_notice(send_confirmation, consent_id, attempt, error)
-        return False
+    return _send_notice(notices.send_confirmation, send_confirmation, consent_id, attempt)
 
 
 @task()
 def send_already_subscribed(subscriber_id: int, attempt: int = 1) -> bool:
-    try:
-        return notices.send_already_subscribed(subscriber_id)
-    except (OSError, smtplib.SMTPException) as error:
-        _retry_notice(send_already_subscribed, subscriber_id, attempt, error)
-        return False
+    return _send_notice(
+        notices.send_already_subscribed, send_already_subscribed, subscriber_id, attempt
+    )
 
 
 @task()
