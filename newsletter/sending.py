@@ -163,7 +163,6 @@ def send_batch(campaign_id: int) -> int:
     many the mail server accepted. Stops at the first temporary failure, leaving the rest
     pending for the next batch."""
     campaign = Campaign.objects.get(pk=campaign_id)
-    receiving = set(Subscriber.objects.receiving(campaign.topic).values_list("pk", flat=True))
     batch = list(
         Delivery.objects.filter(campaign_id=campaign_id, status=Delivery.Status.PENDING)
         .select_related("subscriber")
@@ -171,6 +170,12 @@ def send_batch(campaign_id: int) -> int:
     )
     if not batch:
         return 0
+    # Who still wants it: someone may have left or changed topics since the campaign started.
+    receiving = set(
+        Subscriber.objects.receiving(campaign.topic)
+        .filter(pk__in=[delivery.subscriber_id for delivery in batch])
+        .values_list("pk", flat=True)
+    )
     content = campaign_content(campaign)
     connection = get_connection(fail_silently=False)
     try:

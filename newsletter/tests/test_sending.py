@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import override_settings
 from django.utils import timezone
 
 from newsletter import sending
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tests.people import ALICE, BOB, CAROL, campaign, subscribed
+from newsletter.tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -75,11 +77,32 @@ def test_an_address_the_server_refuses_for_good_fails_and_is_suppressed(smtp_ser
     assert Campaign.objects.get().status == Campaign.Status.SENT
 
 
-@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_PORT=9)
 def test_an_unreachable_mail_server_leaves_every_delivery_pending():
     subscribed(ALICE)
     issue = started()
-    with override_settings(EMAIL_HOST="127.0.0.1", EMAIL_TIMEOUT=2):
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=free_port(),  # nothing listens there
+    ):
         assert sending.send_batch(issue.pk) == 0
     assert Delivery.objects.get().status == Delivery.Status.PENDING
     assert sending.needs_another_batch(issue.pk)
+
+
+def test_the_database_allows_one_delivery_per_campaign_and_subscriber():
+    subscribed(ALICE)
+    issue = started()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Delivery.objects.create(campaign=issue, subscriber=Subscriber.objects.get())
+
+
+def test_a_delivery_can_be_claimed_by_one_worker_only():
+    subscribed(ALICE)
+    delivery = started().deliveries.get()
+    first = sending._claim(delivery.pk, subscriber_is_receiving=True)
+    second = sending._claim(delivery.pk, subscriber_is_receiving=True)
+    assert first is not None
+    assert second is None
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.claim_token) == (Delivery.Status.SENDING, first)
