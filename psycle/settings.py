@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "api",
     "accounts",
     "assessments",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "leaflet",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -208,6 +210,17 @@ EMAIL_USE_SSL = env.boolean("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "Psycle <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Newsletter: how long a confirmation link works, and how campaigns are paced. A delivery whose
+# claim outlives NEWSLETTER_CLAIM_TIMEOUT is never resent (docs/decisions.md).
+NEWSLETTER_CONFIRMATION_MAX_AGE = env.integer(
+    "NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 60 * 60, minimum=60
+)
+NEWSLETTER_BATCH_SIZE = env.integer("NEWSLETTER_BATCH_SIZE", 50, minimum=1)
+NEWSLETTER_BATCH_PAUSE = env.integer("NEWSLETTER_BATCH_PAUSE", 60, minimum=0)
+NEWSLETTER_CLAIM_TIMEOUT = env.integer("NEWSLETTER_CLAIM_TIMEOUT", 15 * 60, minimum=60)
+# Bounce and complaint webhooks (django-anymail) answer only when this secret is set.
+ANYMAIL = {"WEBHOOK_SECRET": env.string("ANYMAIL_WEBHOOK_SECRET")}
 
 SECURITY_CONTACT = env.string(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("assessment/", include("assessments.urls")),
     path("account/", include("accounts.urls")),
+    path("", include("newsletter.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -195,7 +195,7 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
     next_step(page)
     page.get_by_role("link", name="create an account").click()
     assert_accessible(page)
-    page.get_by_label("E-mail address").fill("jo@example.com")
+    page.locator("main").get_by_label("E-mail address").fill("jo@example.com")
     page.get_by_label("Password").fill("a quiet lake at dawn 19")
     page.get_by_label("I am 18 or older.").check()
     page.get_by_role("button", name="Create account").click()

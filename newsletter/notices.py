@@ -1,0 +1,41 @@
+"""The two messages the sign-up form causes: a confirmation link, or for someone already
+subscribed, a reminder of where to change their preferences."""
+
+from django.conf import settings
+
+from core import emails
+from newsletter import links
+from newsletter.models import ConsentRecord, Subscriber, Topic
+
+
+def send_confirmation(consent_id: int) -> bool:
+    """Send the confirmation link; False when it is no longer wanted (confirmed, suppressed)."""
+    consent = ConsentRecord.objects.select_related("subscriber").filter(pk=consent_id).first()
+    if consent is None or consent.confirmed_at or consent.subscriber.suppressed_at:
+        return False
+    emails.send(
+        "newsletter_confirm",
+        consent.subscriber.email,
+        {
+            "confirm_url": links.confirm_url(consent.pk),
+            "topics": [Topic(topic).label for topic in consent.topics],
+            "hours_valid": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 3600,
+        },
+    )
+    return True
+
+
+def send_already_subscribed(subscriber_id: int) -> bool:
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=Subscriber.Status.SUBSCRIBED, suppressed_at__isnull=True
+    ).first()
+    if subscriber is None:
+        return False
+    unsubscribe = links.unsubscribe_url(subscriber.pk)
+    emails.send(
+        "newsletter_already_subscribed",
+        subscriber.email,
+        {"preferences_url": links.preferences_url(subscriber.pk), "unsubscribe_url": unsubscribe},
+        headers=links.unsubscribe_headers(unsubscribe),
+    )
+    return True

@@ -1,0 +1,68 @@
+"""A real SMTP server on a loopback port (aiosmtpd), recording every message it accepts."""
+
+import email
+import socket
+from email import policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RecordingHandler:
+    """Accepts and records messages. It can be told to misbehave after some number of them:
+    ``refuse_after`` answers 421 (try later) to each new message; ``drop_after`` accepts the
+    message and then hangs up before saying so, as a crash or a lost connection would."""
+
+    def __init__(self):
+        self.messages: list[tuple[list[str], EmailMessage]] = []
+        self.refuse_after: int | None = None
+        self.drop_after: int | None = None
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.refuse_after is not None and len(self.messages) >= self.refuse_after:
+            return "421 4.3.2 Too busy, try again later"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((list(envelope.rcpt_tos), message))
+        if self.drop_after is not None and len(self.messages) == self.drop_after:
+            server.transport.close()
+        return "250 OK"
+
+
+class SMTPServer:
+    def __init__(self):
+        self.handler = RecordingHandler()
+        self.port = free_port()
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+
+    @property
+    def messages(self) -> list[EmailMessage]:
+        return [message for _recipients, message in self.handler.messages]
+
+    def received_by(self, address: str) -> list[EmailMessage]:
+        return [message for recipients, message in self.handler.messages if address in recipients]
+
+    def copies_per_recipient(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for recipients, _message in self.handler.messages:
+            for recipient in recipients:
+                counts[recipient] = counts.get(recipient, 0) + 1
+        return counts
+
+
+def text_part(message: EmailMessage) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def html_part(message: EmailMessage) -> str:
+    return message.get_body(preferencelist=("html",)).get_content()

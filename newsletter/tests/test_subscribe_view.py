@@ -1,0 +1,179 @@
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
+from newsletter.models import ConsentRecord, Subscriber
+from newsletter.tests.people import ALICE, subscribed
+
+pytestmark = pytest.mark.django_db
+
+
+def queued(task_name: str) -> list[list]:
+    return [
+        result.args_kwargs["args"]
+        for result in DBTaskResult.objects.filter(task_path=f"newsletter.tasks.{task_name}")
+    ]
+
+
+def sign_up(client, capture, **data):
+    with capture(execute=True):
+        return client.post("/subscribe/", {"form": "subscribe_page", **data})
+
+
+def test_the_page_shows_the_form_with_its_consent_text(client):
+    response = client.get("/subscribe/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<label class="field__label" for="id_email">E-mail address</label>' in page
+    assert "New providers near me" in page
+    assert str(CONSENT_TEXTS["subscribe_page"]) in page
+    assert "footer-signup" not in page  # one form asking for an address is enough
+
+
+def test_signing_up_records_consent_and_queues_only_a_confirmation(
+    client, django_capture_on_commit_callbacks
+):
+    response = sign_up(
+        client,
+        django_capture_on_commit_callbacks,
+        email="  Alice@Example.COM ",
+        topics=["research_news", "providers_near_me"],
+        zip_code="94110-1234",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/subscribe/check-your-email/"
+    alice = Subscriber.objects.get()
+    assert alice.email == ALICE
+    assert alice.status == Subscriber.Status.PENDING
+    assert alice.topics == []  # nothing chosen counts until it is confirmed
+    consent = ConsentRecord.objects.get()
+    assert consent.form_name == "subscribe_page"
+    assert consent.consent_text == str(CONSENT_TEXTS["subscribe_page"])
+    assert consent.consent_version == CONSENT_VERSION
+    assert consent.topics == ["research_news", "providers_near_me"]
+    assert consent.zip_code == "94110-1234"
+    assert consent.confirmed_at is None
+    assert queued("send_confirmation") == [[consent.pk]]
+
+
+def test_the_answer_is_the_same_for_an_address_that_already_subscribes(
+    client, django_capture_on_commit_callbacks
+):
+    stranger = sign_up(
+        client,
+        django_capture_on_commit_callbacks,
+        email="bob@example.com",
+        topics=["research_news"],
+    )
+    subscribed(ALICE)
+    known = sign_up(
+        client, django_capture_on_commit_callbacks, email=ALICE, topics=["research_news"]
+    )
+    assert (known.status_code, known["Location"]) == (stranger.status_code, stranger["Location"])
+    # Alice is told by e-mail, where only she reads it, and no second row is made.
+    assert Subscriber.objects.filter(email=ALICE).count() == 1
+    assert queued("send_already_subscribed") == [[Subscriber.objects.get(email=ALICE).pk]]
+
+
+def test_the_same_address_twice_is_one_subscriber_and_one_e_mail(
+    client, django_capture_on_commit_callbacks
+):
+    for typed in ("alice@example.com", "ALICE@example.com"):
+        sign_up(client, django_capture_on_commit_callbacks, email=typed, topics=["research_news"])
+    assert Subscriber.objects.count() == 1
+    assert len(queued("send_confirmation")) == 1  # the second comes too soon after the first
+
+
+def test_an_address_that_bounced_gets_nothing_but_the_same_answer(
+    client, django_capture_on_commit_callbacks
+):
+    Subscriber.objects.create(
+        email=ALICE, suppressed_at=timezone.now(), suppressed_reason="bounced"
+    )
+    response = sign_up(
+        client, django_capture_on_commit_callbacks, email=ALICE, topics=["research_news"]
+    )
+    assert response["Location"] == "/subscribe/check-your-email/"
+    assert DBTaskResult.objects.count() == 0
+    assert ConsentRecord.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"email": "alice@", "topics": ["research_news"]}, "email", "Enter an e-mail address like"),
+        ({"email": "", "topics": ["research_news"]}, "email", "Enter your e-mail address."),
+        ({"email": ALICE}, "topics", "Choose at least one topic."),
+        (
+            {"email": ALICE, "topics": ["providers_near_me"], "zip_code": "9411"},
+            "zip_code",
+            "Enter a ZIP code of 5 digits, or ZIP+4 like 12345-6789.",
+        ),
+        (
+            {"email": ALICE, "topics": ["providers_near_me"], "zip_code": "94110-12"},
+            "zip_code",
+            "Enter a ZIP code of 5 digits, or ZIP+4 like 12345-6789.",
+        ),
+        (
+            {"email": ALICE, "topics": ["providers_near_me"]},
+            "zip_code",
+            "Enter your ZIP code to hear about new providers near you.",
+        ),
+    ],
+)
+def test_bad_input_is_named_on_the_page_and_nothing_is_written(client, data, field, message):
+    response = client.post("/subscribe/", {"form": "subscribe_page", **data})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'<p class="field__error" id="id_{field}_error">{message}' in page
+    assert "<title>Error: Subscribe" in page
+    assert Subscriber.objects.count() == 0
+    assert DBTaskResult.objects.count() == 0
+
+
+def test_a_zip_code_is_kept_only_for_the_topic_that_uses_it(
+    client, django_capture_on_commit_callbacks
+):
+    sign_up(
+        client,
+        django_capture_on_commit_callbacks,
+        email=ALICE,
+        topics=["research_news"],
+        zip_code="94110",
+    )
+    assert ConsentRecord.objects.get().zip_code == ""
+
+
+def test_the_footer_form_on_every_page_signs_up_for_the_default_topics(
+    client, django_capture_on_commit_callbacks
+):
+    page = client.get("/crisis/").content.decode()
+    assert '<form class="footer-signup__form" method="post" action="/subscribe/"' in page
+    assert '<label for="footer-signup-email">E-mail address</label>' in page
+    assert str(CONSENT_TEXTS["footer"]) in page
+    assert "csrfmiddlewaretoken" not in page  # so no page sets a cookie for it
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/subscribe/", {"form": "footer", "email": ALICE})
+    assert response.status_code == 302
+    consent = ConsentRecord.objects.get()
+    assert consent.form_name == "footer"
+    assert consent.consent_text == str(CONSENT_TEXTS["footer"])
+    assert consent.topics == ["research_news", "treatment_guides"]
+
+
+def test_a_mistake_in_the_footer_is_shown_on_the_full_form_with_the_address_kept(client):
+    response = client.post("/subscribe/", {"form": "footer", "email": "alice at example"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter an e-mail address like name@example.com." in page
+    assert 'value="alice at example"' in page
+    assert 'value="research_news"' in page and "checked" in page
+    assert "Choose at least one topic." not in page
+    assert Subscriber.objects.count() == 0
+
+
+def test_the_check_your_email_page_says_what_happens_next(client):
+    response = client.get("/subscribe/check-your-email/")
+    assert response.status_code == 200
+    assert "Follow the link in it to confirm your subscription." in response.content.decode()
