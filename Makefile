@@ -48,6 +48,6 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
 
 # Benchmarks: finder search latency at 1,000,000 listings on SQLite and PostgreSQL (loads once,
-# then reuses var/bench/ and the psycle_bench database). BENCH_ARGS="--count 100000" for less.
+# then reuses var/bench/ and the psycle_bench_<count> database). BENCH_ARGS="--count 100000" for less.
 bench: install
 	$(BIN)/python bench/finder.py $(BENCH_ARGS)

@@ -5,7 +5,7 @@
     .venv/bin/python bench/finder.py --count 100000 --database sqlite
 
 Each database is loaded once with the seeded demo generator (lean: only what search reads) and
-kept for later runs: SQLite in var/bench/, PostgreSQL in the database `psycle_bench` on
+kept for later runs: SQLite in var/bench/, PostgreSQL in the database `psycle_bench_<count>` on
 127.0.0.1:5432. Query centres are ZIP centroids drawn with a fixed seed. For each radius and
 filter set the script times, in this process, what /find/ and the API do for a first page:
 `nearby()` plus loading the page's listings. It reports the median and 95th percentile.
@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES = "postgres://postgres@127.0.0.1:5432/psycle_bench"
+POSTGRES = "postgres://postgres@127.0.0.1:5432/psycle_bench_{count}"
 CASES = [
     ("no filter", {}),
     ("1 filter (treatment)", {"treatment": "ketamine"}),
@@ -40,10 +40,10 @@ def run_child(database: str, count: int, queries: int) -> dict:
         folder.mkdir(parents=True, exist_ok=True)
         environment["DATABASE_URL"] = f"sqlite:///{folder / f'finder-{count}.sqlite3'}"
     else:
-        environment["DATABASE_URL"] = POSTGRES
+        environment["DATABASE_URL"] = POSTGRES.format(count=count)
         subprocess.run(
             ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c",
-             "CREATE DATABASE psycle_bench"],
+             f"CREATE DATABASE psycle_bench_{count}"],
             capture_output=True, check=False,
         )  # fmt: skip
     result = subprocess.run(
