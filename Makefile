@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format lock clean
+.PHONY: install run test lint format lock clean bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Psycle needs Python 3.11 or newer; run: make PYTHON=/path/to/python3.11 ...")'
@@ -30,6 +30,10 @@ test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Median server time to render the ketamine page (100 requests, fresh SQLite database).
+bench: install
+	$(BIN)/python bench/content_render.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 MARKER = re.compile(r"\[ref:\s*([a-z0-9][a-z0-9-]*(?:\s*,\s*[a-z0-9][a-z0-9-]*)*)\s*\]")
-# A space before a marker would otherwise be left dangling when the marker is removed.
+# A marker with the space before it: removed, or replaced, together.
 MARKER_WITH_SPACE = re.compile(r"\s*" + MARKER.pattern)
 
 
@@ -61,7 +61,8 @@ class Citations:
     def cite(self, text) -> SafeString:
         """``text`` (escaped unless already safe HTML) with its markers made into links."""
         html = str(conditional_escape(text))
-        return mark_safe(MARKER.sub(lambda match: self._links(match.group(1)), html))  # noqa: S308
+        # The space before a marker goes, so a number never starts a line on its own.
+        return mark_safe(MARKER_WITH_SPACE.sub(lambda match: self._links(match.group(1)), html))  # noqa: S308
 
     def _links(self, keys: str) -> str:
         return "".join(self._link(key) for key in re.split(r"\s*,\s*", keys))

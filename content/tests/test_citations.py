@@ -36,7 +36,7 @@ def test_sources_are_numbered_in_the_order_a_reader_meets_them():
 
 def test_plain_text_is_escaped_and_safe_html_is_kept():
     citations = Citations({"anand2023": ANAND})
-    assert citations.cite("<b>bold</b> [ref:anand2023]").startswith("&lt;b&gt;bold&lt;/b&gt; <sup")
+    assert citations.cite("<b>bold</b> [ref:anand2023]").startswith("&lt;b&gt;bold&lt;/b&gt;<sup")
     from django.utils.safestring import mark_safe
 
     assert citations.cite(mark_safe("<p>kept</p>")) == "<p>kept</p>"

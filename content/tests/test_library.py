@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page
 
 from content.citations import keys_in
-from content.models import ReviewedPage, Reviewer
-from content.tests.reading import text
+from content.models import ConditionPage, HomePage, ReviewedPage, Reviewer, TreatmentPage
+from content.tests.reading import json_ld, of_type, text
 
 CONTENT = Path(__file__).resolve().parents[1]
 # A percentage, a dose, a median or a count in millions: figures a reader must be able to check.
@@ -67,3 +67,26 @@ def test_the_shipped_library_names_no_reviewer_and_no_review_date(site_pages):
     assert not Reviewer.objects.exists()
     assert not ReviewedPage.objects.filter(last_reviewed__isnull=False).exists()
     assert ReviewedPage.objects.count() == 19
+
+
+def test_every_page_tells_search_engines_what_it_is(client, site_pages):
+    expected_about = {
+        TreatmentPage: {"Drug", "MedicalTherapy"},
+        ConditionPage: {"MedicalCondition"},
+    }
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        documents = json_ld(BeautifulSoup(client.get(page.url).content.decode(), "html.parser"))
+        types = {document["@type"] for document in documents}
+        if isinstance(page, HomePage):
+            assert types == {"WebSite"}, page.url
+        elif isinstance(page, ReviewedPage):
+            assert "MedicalWebPage" in types, page.url
+            medical = of_type(documents, "MedicalWebPage")
+            assert medical["url"] == "http://127.0.0.1:8000" + page.url
+            if type(page) in expected_about:
+                assert medical["about"]["@type"] in expected_about[type(page)], page.url
+        else:
+            assert "WebPage" in types, page.url
+        body = [] if isinstance(page, HomePage) else page.body
+        has_faq = any(block.block_type == "faq" for block in body)
+        assert ("FAQPage" in types) == has_faq, page.url

@@ -219,3 +219,17 @@ def test_the_command_reports_bad_content_without_loading_any(monkeypatch, librar
     ):
         call_command("load_content")
     assert not Page.objects.filter(slug="treatments").exists()
+
+
+def test_a_home_page_made_before_the_loader_kept_records_is_adopted(library):
+    root = Page.get_first_root_node()
+    root.get_children().filter(slug="home").delete()
+    home = root.add_child(instance=HomePage(title="Old title", slug="home"))
+    home.save_revision().publish()
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home})
+
+    summary = load(library)
+
+    assert "home.toml" in summary.updated
+    assert HomePage.objects.get().pk == home.pk
+    assert HomePage.objects.get().title.startswith("Find a mental-health treatment")
