@@ -11,6 +11,13 @@ def test_searching_finds_the_pages_about_a_treatment(client, site_pages):
     assert "[ref:" not in text(soup)
 
 
+def test_the_page_named_after_the_search_comes_first(client, site_pages):
+    results = read(client, "/search/?q=Ketamine").select(".search-results__title a")
+    assert results[0]["href"] == "/treatments/ketamine/"
+    titles = [text(a) for a in results[:6]]
+    assert all("Ketamine" in title or "ketamine" in title for title in titles)
+
+
 def test_a_search_with_no_match_suggests_where_to_start(client, site_pages):
     soup = read(client, "/search/?q=zzzyzzx")
     assert "0 pages match “zzzyzzx”" in text(soup)
