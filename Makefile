@@ -47,7 +47,9 @@ lock:
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
 
-# Benchmarks: finder search latency at 1,000,000 listings on SQLite and PostgreSQL (loads once,
-# then reuses var/bench/ and the psycle_bench_<count> database). BENCH_ARGS="--count 100000" for less.
+# Benchmarks: the ketamine page's render time (SQLite, 100 requests), then finder search latency
+# at 1,000,000 listings on SQLite and PostgreSQL (loaded once, then reused from var/bench/ and the
+# psycle_bench_<count> database). BENCH_ARGS="--count 100000" for a smaller directory.
 bench: install
+	$(BIN)/python bench/content_render.py
 	$(BIN)/python bench/finder.py $(BENCH_ARGS)

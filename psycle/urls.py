@@ -3,8 +3,10 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import views as content_views
 from core import views as core_views
 
 urlpatterns = [
@@ -13,6 +15,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("crisis/", core_views.crisis, name="crisis"),
+    path("search/", content_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v1/", include("api.urls")),
     path("", include("directory.urls")),
     path("assessment/", include("assessments.urls")),

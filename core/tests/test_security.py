@@ -41,6 +41,12 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     assert "Disallow: /admin/" in response.content.decode()
 
 
+def test_robots_txt_points_crawlers_to_the_sitemap(client):
+    assert (
+        "Sitemap: http://127.0.0.1:8000/sitemap.xml" in client.get("/robots.txt").content.decode()
+    )
+
+
 def test_security_txt_follows_rfc_9116(client):
     response = client.get("/.well-known/security.txt")
     assert response.status_code == 200

@@ -1,48 +1,44 @@
-import tomllib
-from pathlib import Path
+from django.core.management.base import BaseCommand, CommandError
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
-from django.db import transaction
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
-
-from content.models import HomePage
-
-PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
+from content.loading import Loader, LoadError
 
 
 class Command(BaseCommand):
-    help = "Create the site's pages from content/pages/. Running it again changes nothing."
+    help = (
+        "Load the pages in content/pages/ and the bibliography in content/references.toml. "
+        "Running it again changes nothing; a page or reference an editor has changed is kept "
+        "unless --overwrite is given."
+    )
 
-    @transaction.atomic
-    def handle(self, *args, **options):
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site and isinstance(site.root_page.specific, HomePage):
-            self.stdout.write("Home page already in place.")
-            return
-        fields = tomllib.loads((PAGES_DIR / "home.toml").read_text(encoding="utf-8"))
-        root = Page.get_first_root_node() or self.create_root()
-        # Wagtail's migrations leave a "Welcome to Wagtail" page as the site root; replace it.
-        for child in root.get_children():
-            if child.slug == "home" and not isinstance(child.specific, HomePage):
-                child.delete()
-        home = root.add_child(instance=HomePage(slug="home", **fields))
-        home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": "localhost",
-                "port": 80,
-                "root_page": home,
-                "site_name": "Psycle",
-            },
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Replace pages and references editors have changed with the files' versions "
+            "(and clear the medical review of each page replaced).",
         )
-        self.stdout.write(self.style.SUCCESS("Created the home page."))
 
-    @staticmethod
-    def create_root() -> Page:
-        """Wagtail's migrations make the root; a database emptied since (by a flush) has none."""
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        Locale.objects.get_or_create(language_code=language)
-        return Page.add_root(instance=Page(title="Root", slug="root"))
+    def handle(self, *args, overwrite=False, **options):
+        try:
+            summary = Loader(overwrite=overwrite).run()
+        except LoadError as error:
+            raise CommandError(f"Nothing was loaded: {error}") from None
+        for verb, sources in (("Created", summary.created), ("Updated", summary.updated)):
+            if sources:
+                self.stdout.write(self.style.SUCCESS(f"{verb} {len(sources)} pages."))
+        if summary.references_created or summary.references_updated:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"References: {summary.references_created} added, "
+                    f"{summary.references_updated} updated."
+                )
+            )
+        kept = summary.kept + [f"reference {key}" for key in summary.references_kept]
+        if kept:
+            self.stdout.write(
+                "Kept editors' changes to: "
+                + ", ".join(kept)
+                + ". Run load_content --overwrite to replace them with the files."
+            )
+        if not (summary.created or summary.updated):
+            self.stdout.write("Content is up to date.")

@@ -1,0 +1,18 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from content.search import MAX_QUERY_LENGTH, search_pages
+
+
+@require_GET
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())
+    context = {"query": query, "results": None, "error": ""}
+    if len(query) > MAX_QUERY_LENGTH:
+        context["error"] = _(
+            "Your search is too long: use fewer than %(limit)d characters in the search box."
+        ) % {"limit": MAX_QUERY_LENGTH}
+    elif query:
+        context["results"] = search_pages(query, request.GET.get("page"))
+    return render(request, "content/search.html", context, status=400 if context["error"] else 200)
