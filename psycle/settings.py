@@ -151,6 +151,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests use a file, not Django's shared in-memory database: browser tests run a live server
+    # in other threads, and an in-memory database's table locks fail at once instead of waiting,
+    # so a request still in flight when a test ends could make the next flush fail.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-psycle.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.url("REDIS_URL", schemes=("redis", "rediss"))
