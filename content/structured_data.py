@@ -4,21 +4,12 @@ Each function returns plain dicts; the page template serialises them. A review a
 (lastReviewed, reviewedBy) only when a real one has been recorded.
 """
 
-import json
-
 from django.conf import settings
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
 
 from content.citations import strip_markers
 
 SCHEMA = "https://schema.org"
-# Characters that could end a <script> element early, or start a comment, inside JSON-LD.
-SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def as_json_ld(data: dict) -> SafeString:
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))  # noqa: S308
 
 
 def plain(text: str) -> str:

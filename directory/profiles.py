@@ -1,11 +1,11 @@
 """A provider's profile: everything the page and its structured data show, gathered once."""
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from core.json_ld import as_json_ld
 from directory import taxonomy
 from directory.models import Location, Organization, Schedule, Service, ServiceAttribute
 
@@ -157,5 +157,4 @@ def json_ld(organization: Organization, profile: Profile, url: str) -> str:
             "propertyID": "NPI",
             "value": organization.npi,
         }
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return as_json_ld(data)

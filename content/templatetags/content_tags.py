@@ -1,7 +1,7 @@
 from django import template
 
 from content.citations import Citations, strip_markers
-from content.structured_data import as_json_ld
+from core.json_ld import as_json_ld
 
 register = template.Library()
 

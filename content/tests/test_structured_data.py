@@ -1,6 +1,7 @@
 import json
 
-from content.structured_data import as_json_ld, plain
+from content.structured_data import plain
+from core.json_ld import as_json_ld
 
 
 def test_json_ld_cannot_end_its_script_early():
