@@ -12,7 +12,7 @@ from newsletter.models import Campaign, Delivery, Subscriber
 
 
 class CannotSchedule(Exception):
-    pass
+    """The campaign cannot be scheduled in its present state."""
 
 
 def recipients_now(campaign: Campaign) -> int:

@@ -8,11 +8,11 @@ MANAGE_SALT = "newsletter.manage"
 
 
 class LinkExpired(Exception):
-    pass
+    """The link was genuine but is too old to use."""
 
 
 class LinkInvalid(Exception):
-    pass
+    """The link was not made by us, or was changed."""
 
 
 def confirmation_token(consent_id: int) -> str:

@@ -4,9 +4,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from assessments.models import SavedResult
+from core.tests.browser import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,11 +21,6 @@ SAFETY = [
     "substance_misuse",
     "allergy",
 ]
-
-
-def assert_accessible(page):
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
 def answer(page, name, value):
@@ -45,11 +40,11 @@ def take_the_whole_assessment(page, base_url, *, check_each_step):
         assert page.get_by_role("heading", level=1).inner_text() == title
         seen.append(page.locator(".progress__count").inner_text())
         if check_each_step:
-            assert_accessible(page)
+            assert_no_axe_violations(page)
 
     page.goto(base_url + "/assessment/")
     if check_each_step:
-        assert_accessible(page)
+        assert_no_axe_violations(page)
     page.get_by_role("link", name="Start the self-assessment").click()
 
     on_step("About you")
@@ -115,7 +110,7 @@ def check_the_result(page, *, check_accessibility):
     ]
     assert main.get_by_text("High blood pressure that is not under control").first.is_visible()
     if check_accessibility:
-        assert_accessible(page)
+        assert_no_axe_violations(page)
 
 
 def test_the_whole_flow_works_without_javascript(browser, live_server):
@@ -165,7 +160,7 @@ def test_a_refused_step_names_what_is_missing_and_focuses_the_summary(page, live
     assert summary.evaluate("element => element === document.activeElement")
     assert summary.get_by_role("link", name="Question 2: choose an answer.").is_visible()
     assert page.title().startswith("Error:")
-    assert_accessible(page)
+    assert_no_axe_violations(page)
 
 
 def test_the_printout_is_one_page(page, live_server):
@@ -182,7 +177,7 @@ def test_under_18s_get_a_page_that_points_to_help(page, live_server):
     answer(page, "adult", "no")
     next_step(page)
     assert page.get_by_role("heading", level=1).inner_text() == "This self-assessment is for adults"
-    assert_accessible(page)
+    assert_no_axe_violations(page)
 
 
 def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
@@ -194,7 +189,7 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
         answer(page, f"item_{number}", 2 if number < 9 else 0)
     next_step(page)
     page.get_by_role("link", name="create an account").click()
-    assert_accessible(page)
+    assert_no_axe_violations(page)
     page.locator("main").get_by_label("E-mail address").fill("jo@example.com")
     page.get_by_label("Password").fill("a quiet lake at dawn 19")
     page.get_by_label("I am 18 or older.").check()
@@ -205,14 +200,14 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
     assert page.url == base + "/assessment/history/"
     assert SavedResult.objects.get().total == 16
     assert page.locator("svg.history__chart").count() == 1
-    assert_accessible(page)
+    assert_no_axe_violations(page)
     page.get_by_role("link", name="Delete everything").click()
-    assert_accessible(page)
+    assert_no_axe_violations(page)
     page.goto(base + "/assessment/history/")
     page.get_by_role("button", name="Sign out").click()
     assert page.url == base + "/assessment/"
     page.goto(base + "/account/sign-in/")
-    assert_accessible(page)
+    assert_no_axe_violations(page)
 
 
 def test_the_pcl5_step_and_its_result_with_clusters_have_no_violations(page, live_server):
@@ -220,10 +215,10 @@ def test_the_pcl5_step_and_its_result_with_clusters_have_no_violations(page, liv
     answer(page, "adult", "yes")
     next_step(page)
     assert page.get_by_role("heading", level=1).inner_text() == "PTSD checklist (PCL-5)"
-    assert_accessible(page)
+    assert_no_axe_violations(page)
     for number in range(1, 21):
         answer(page, f"item_{number}", 2)
     next_step(page)
     assert page.locator(".score-card__total").inner_text() == "40 out of 80: Positive screen"
     assert page.get_by_role("table", name="Your answers by symptom group").is_visible()
-    assert_accessible(page)
+    assert_no_axe_violations(page)

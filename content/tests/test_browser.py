@@ -3,12 +3,12 @@
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from django.test import Client
 from playwright.sync_api import expect
 
 from content.models import TreatmentPage
+from core.tests.browser import assert_no_axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,8 +45,7 @@ def test_each_page_type_is_accessible_and_fits_a_phone(browser, served_site, pat
     response = page.goto(served_site + path)
     assert response.status == 200
 
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     our_host = urlsplit(served_site).netloc
     assert {urlsplit(url).netloc for url in requested} == {our_host}

@@ -3,7 +3,8 @@
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from core.tests.browser import assert_no_axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,8 +24,7 @@ def test_page_has_no_axe_violations_and_stays_on_our_host(page, served_site, pat
     response = page.goto(served_site + path)
     assert response.status == 200
 
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
     our_host = urlsplit(served_site).netloc
     other_hosts = {urlsplit(url).netloc for url in requested} - {our_host}

@@ -1,8 +1,8 @@
 """The finder and a profile in Chromium: axe finds nothing, search works with and without JS."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from core.tests.browser import assert_no_axe_violations
 from directory.geocode import locate
 from directory.listings import listings_for
 from directory.models import Organization
@@ -11,19 +11,13 @@ from directory.search import Filters, Query, nearby
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def no_violations(page):
-    """axe runs as a script in the page, so only where JavaScript is on."""
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-
 @pytest.mark.parametrize("javascript", [False, True])
 def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascript):
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
     page.goto(live_server.url + "/find/")
     if javascript:
-        no_violations(page)
+        assert_no_axe_violations(page)
     page.get_by_label("Where", exact=True).fill("10001")
     page.get_by_label("Within (miles)", exact=True).fill("300")
     page.get_by_label("Treatment", exact=True).select_option("ketamine")
@@ -40,7 +34,7 @@ def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascrip
     assert page.locator("#results-map").is_visible() is javascript
     if javascript:
         assert page.locator(".leaflet-interactive").count() == 20
-        no_violations(page)
+        assert_no_axe_violations(page)
     page.get_by_role("link", name="Next page").click()
     assert "page=2" in page.url
     assert page.locator("ol.listings").get_attribute("start") == "21"
@@ -53,11 +47,11 @@ def test_an_unknown_place_is_explained_accessibly(page, live_server, db):
     page.goto(live_server.url + "/find/?near=Austn%2C+TX")
     assert page.get_by_role("alert").is_visible()
     assert page.get_by_role("link", name="Austin, TX").is_visible()
-    no_violations(page)
+    assert_no_axe_violations(page)
 
 
 def test_a_profile_has_no_violations(page, live_server, demo_listings):
     organization = Organization.objects.filter(locations__location_type="physical").first()
     page.goto(f"{live_server.url}/providers/{organization.slug}/")
     assert page.get_by_role("heading", name=organization.name, level=1).is_visible()
-    no_violations(page)
+    assert_no_axe_violations(page)

@@ -2,20 +2,15 @@
 sign-up without JavaScript, and no Content Security Policy violation while composing."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from core.tests.browser import assert_no_axe_violations
 from newsletter.models import Campaign, ConsentRecord
 from newsletter.tests.people import ALICE, pending_consent, subscribed
 from newsletter.tokens import confirmation_token, manage_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_no_axe_violations(page):
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def page_paths() -> dict[str, callable]:
