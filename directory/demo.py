@@ -288,6 +288,7 @@ def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
     """
     from django.db import transaction
 
+    from core import bulk
     from directory import indexing, models, taxonomy
 
     terms = {(t.taxonomy, t.code): t for t in models.TaxonomyTerm.objects.all()}
@@ -417,8 +418,8 @@ def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
                 )
                 add(link)
                 features = indexing.features_of(spec.terms)
-                price = indexing.session_price(a for _o, a, per, _i in spec.costs if per)
-                service.treatment = terms[("treatment", spec.treatment)]
+                costs = [(a, listing.confirmed_on) for _o, a, per, _i in spec.costs if per]
+                price, _confirmed_on = indexing.lowest_price(costs)
                 if physical:
                     add(
                         models.SearchEntry(
@@ -427,8 +428,10 @@ def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
                                 service=service,
                                 organization=organization,
                                 location=location,
+                                city=listing.city,
+                                state=listing.state,
                                 features=features,
-                                price=price,
+                                costs=costs,
                             ),
                         )
                     )
@@ -453,7 +456,7 @@ def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
         )  # fmt: skip
         with transaction.atomic():
             for model in order:
-                model.objects.bulk_create(rows.get(model, []), batch_size=1000)
+                bulk.insert(model, rows.get(model, []))
         batch.clear()
 
     for listing in listings:

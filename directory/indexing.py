@@ -3,6 +3,7 @@
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from django.db import transaction
 
@@ -28,14 +29,22 @@ def features_of(term_pairs: Iterable[tuple[str, str]]) -> int:
 _KNOWN = {(facet.code, term.code) for facet in taxonomy.BIT_FACETS for term in facet.terms}
 
 
-def session_price(amounts: Iterable) -> int | None:
-    """The lowest per-session price in whole dollars (rounded up, never flattering)."""
-    values = [math.ceil(amount) for amount in amounts]
-    return min(values) if values else None
+def lowest_price(costs: Iterable[tuple]) -> tuple[int | None, date | None]:
+    """The lowest per-session price in whole dollars (rounded up, never flattering) and the date
+    it was last confirmed, from (amount, confirmed_on) pairs."""
+    costs = list(costs)
+    if not costs:
+        return None, None
+    amount, confirmed_on = min(costs, key=lambda cost: cost[0])
+    return math.ceil(amount), confirmed_on
 
 
-def search_entry_values(*, service, organization, location, features: int, price) -> dict:
+def search_entry_values(
+    *, service, organization, location, city: str, state: str, features: int, costs
+) -> dict:
+    """The columns of a search row: where, what, and everything a result shows."""
     x, y, z = geo.unit_vector(location.latitude, location.longitude)
+    price, price_confirmed_on = lowest_price(costs)
     return {
         "organization_id": organization.pk,
         "service_id": service.pk,
@@ -51,6 +60,13 @@ def search_entry_values(*, service, organization, location, features: int, price
         "verified": organization.is_verified,
         "accepting": service.accepting_new_patients,
         "is_demo": organization.is_demo,
+        "name": organization.name,
+        "slug": organization.slug,
+        "service_name": service.name,
+        "city": city,
+        "state": state,
+        "price_confirmed_on": price_confirmed_on,
+        "accepting_confirmed_on": service.accepting_confirmed_on,
     }
 
 
@@ -68,29 +84,34 @@ def reindex_services(service_ids: Iterable) -> None:
         "taxonomy_term"
     ):
         terms[link.service_id].append((link.taxonomy_term.taxonomy, link.taxonomy_term.code))
-    prices = defaultdict(list)
-    for cost in CostOption.objects.filter(service_id__in=service_ids, per_session=True):
-        prices[cost.service_id].append(cost.amount)
+    costs = defaultdict(list)
+    for service_id, amount, confirmed_on in CostOption.objects.filter(
+        service_id__in=service_ids, per_session=True
+    ).values_list("service_id", "amount", "confirmed_on"):
+        costs[service_id].append((amount, confirmed_on))
     areas = defaultdict(list)
     for area in ServiceArea.objects.filter(service_id__in=service_ids):
         areas[area.service_id].append(area.state)
     places = defaultdict(list)
     for link in ServiceAtLocation.objects.filter(
         service_id__in=service_ids, location__location_type=Location.Type.PHYSICAL
-    ).select_related("location"):
+    ).select_related("location__address"):
         places[link.service_id].append(link)
 
     search_rows, remote_rows = [], []
     for service in services:
         features = features_of(terms[service.pk])
-        price = session_price(prices[service.pk])
+        price, _confirmed_on = lowest_price(costs[service.pk])
         for link in places[service.pk]:
+            address = getattr(link.location, "address", None)
             values = search_entry_values(
                 service=service,
                 organization=service.organization,
                 location=link.location,
+                city=address.city if address else "",
+                state=address.state_province if address else "",
                 features=features,
-                price=price,
+                costs=costs[service.pk],
             )
             search_rows.append(SearchEntry(service_at_location_id=link.pk, **values))
         if service.is_remote:

@@ -1,12 +1,14 @@
-"""What the finder, the map and the API show for each search hit, loaded in one query."""
+"""What the finder, the map and the API show for each search hit, from the columns the search
+read with it (directory.search.SHOWN)."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
 
-from directory.models import CostOption, SearchEntry
 from directory.search import Hit
+from directory.taxonomy import TREATMENT
 
 
 @dataclass(frozen=True)
@@ -31,63 +33,34 @@ class Listing:
 
 
 def listings_for(hits: list[Hit]) -> list[Listing]:
-    """Two flat queries (rows, then their confirmed prices): this runs on every search."""
-    columns = (
-        "pk",
-        "service_at_location_id",
-        "organization__name",
-        "organization__slug",
-        "service_id",
-        "service__name",
-        "service__treatment__name",
-        "service__accepting_confirmed_on",
-        "service_at_location__location__address__city",
-        "service_at_location__location__address__state_province",
-        "latitude",
-        "longitude",
-        "price",
-        "verified",
-        "accepting",
-        "is_demo",
+    """The listings of a page of hits, from the columns the search read (no further query)."""
+    return [_listing(hit) for hit in hits]
+
+
+def _listing(hit: Hit) -> Listing:
+    (link_id, name, slug, service_name, treatment, city, state, latitude, longitude, price_on,
+     verified, accepting, accepting_on, is_demo) = hit.shown  # fmt: skip
+    return Listing(
+        entry_id=hit.entry_id,
+        # Raw rows come as the driver gives them: SQLite has no UUID, date or boolean type.
+        id=str(uuid.UUID(str(link_id))),
+        name=name,
+        service_name=service_name,
+        treatment=str(TREATMENT.terms[treatment].name),
+        profile_url=reverse("directory:provider", args=[slug]),
+        latitude=latitude,
+        longitude=longitude,
+        distance_miles=hit.distance_miles,
+        city=city,
+        state=state,
+        price=hit.price,
+        price_confirmed_on=_date(price_on),
+        verified=bool(verified),
+        accepting=bool(accepting),
+        accepting_confirmed_on=_date(accepting_on),
+        is_demo=bool(is_demo),
     )
-    rows = {
-        row[0]: row
-        for row in SearchEntry.objects.filter(pk__in=[hit.entry_id for hit in hits]).values_list(
-            *columns
-        )
-    }
-    confirmed = {}
-    for service_id, _amount, confirmed_on in (
-        CostOption.objects.filter(
-            service_id__in={row[4] for row in rows.values()}, per_session=True
-        )
-        .order_by("-amount")
-        .values_list("service_id", "amount", "confirmed_on")
-    ):
-        confirmed[service_id] = confirmed_on  # the lowest price's date wins: it is read last
-    listings = []
-    for hit in hits:
-        (pk, link_id, name, slug, service_id, service_name, treatment, accepting_on, city, state,
-         latitude, longitude, price, verified, accepting, is_demo) = rows[hit.entry_id]  # fmt: skip
-        listings.append(
-            Listing(
-                entry_id=pk,
-                id=str(link_id),
-                name=name,
-                service_name=service_name,
-                treatment=treatment,
-                profile_url=reverse("directory:provider", args=[slug]),
-                latitude=latitude,
-                longitude=longitude,
-                distance_miles=hit.distance_miles,
-                city=city or "",
-                state=state or "",
-                price=price,
-                price_confirmed_on=confirmed.get(service_id),
-                verified=verified,
-                accepting=accepting,
-                accepting_confirmed_on=accepting_on,
-                is_demo=is_demo,
-            )
-        )
-    return listings
+
+
+def _date(value) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value

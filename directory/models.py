@@ -316,6 +316,15 @@ class SearchEntry(models.Model):
     verified = models.BooleanField()
     accepting = models.BooleanField()
     is_demo = models.BooleanField()
+    # What a result shows, copied from the listing so that a page of results is read from this
+    # table alone, by primary key (the finder's time budget has no room for joins).
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, db_index=False)
+    service_name = models.CharField(max_length=200)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(max_length=2, blank=True)
+    price_confirmed_on = models.DateField(null=True)
+    accepting_confirmed_on = models.DateField(null=True)
 
     class Meta:
         indexes = [

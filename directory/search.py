@@ -52,11 +52,21 @@ class Query:
     per_page: int = 20
 
 
+# What a result shows, read with the search itself so a page costs one statement in a dense
+# area; ``directory.listings`` turns these columns into a Listing.
+SHOWN = (
+    "service_at_location_id", "name", "slug", "service_name", "treatment", "city", "state",
+    "latitude", "longitude", "price_confirmed_on", "verified", "accepting",
+    "accepting_confirmed_on", "is_demo",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Hit:
     entry_id: int
     distance_miles: float
     price: int | None
+    shown: tuple  # the SHOWN columns, as the database driver returns them
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,8 @@ class _RowQuery:
         cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
         # Only fixed fragments are joined here; every value is a bound parameter.
         sql = (
-            f"SELECT id, {self.DISTANCE} AS d2, price FROM {SearchEntry._meta.db_table} "  # noqa: S608
+            f"SELECT id, {self.DISTANCE} AS d2, price, {', '.join(SHOWN)} "  # noqa: S608
+            f"FROM {SearchEntry._meta.db_table} "
             f"WHERE ({cells}) AND {' AND '.join(self.conditions)} ORDER BY {order} LIMIT %s"
         )
         params = [*self.distance_params, *(n for span in ranges for n in span), *self.params, limit]
@@ -149,7 +160,8 @@ def nearby(query: Query) -> Page:
         found = _nearest(rows, place, radius, need)
     start = (query.page - 1) * query.per_page
     hits = [
-        Hit(pk, geo.miles_for(d2), price) for pk, d2, price in found[start : start + query.per_page]
+        Hit(pk, geo.miles_for(d2), price, tuple(shown))
+        for pk, d2, price, *shown in found[start : start + query.per_page]
     ]
     return Page(hits=hits, has_next=len(found) > start + query.per_page, number=query.page)
 

@@ -1,0 +1,63 @@
+"""Search rows carry what a result shows; an edit to the listing reaches them through a reindex."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from directory.geocode import Place
+from directory.indexing import reindex_services
+from directory.listings import listings_for
+from directory.models import CostOption, SearchEntry
+from directory.search import Query, nearby
+
+
+def shown(entry: SearchEntry):
+    """The listing a search at the entry's own spot shows for it."""
+    place = Place("here", entry.latitude, entry.longitude, entry.state, "")
+    hits = nearby(Query(place=place, radius=1, per_page=100)).hits
+    return next(listing for listing in listings_for(hits) if listing.entry_id == entry.pk)
+
+
+@pytest.mark.django_db
+def test_a_result_shows_the_listing_as_it_is_stored(demo_listings):
+    entry = SearchEntry.objects.select_related(
+        "organization", "service", "service_at_location__location__address"
+    ).first()
+    listing = shown(entry)
+    address = entry.service_at_location.location.address
+    lowest = entry.service.cost_options.filter(per_session=True).order_by("amount").first()
+
+    assert listing.name == entry.organization.name
+    assert listing.service_name == entry.service.name
+    assert listing.profile_url == f"/providers/{entry.organization.slug}/"
+    assert (listing.city, listing.state) == (address.city, address.state_province)
+    assert listing.treatment == entry.service.treatment.name
+    assert listing.price == int(lowest.amount)
+    assert listing.price_confirmed_on == lowest.confirmed_on
+    assert listing.accepting_confirmed_on == entry.service.accepting_confirmed_on
+
+
+@pytest.mark.django_db
+def test_an_edited_listing_shows_its_new_name_price_and_dates_after_a_reindex(demo_listings):
+    entry = SearchEntry.objects.filter(price__isnull=False).select_related("service").first()
+    service, organization = entry.service, entry.service.organization
+    organization.name = "Renamed Clinic"
+    organization.save()
+    service.accepting_confirmed_on = date(2026, 11, 1)
+    service.save()
+    CostOption.objects.create(
+        service=service,
+        option="Spring offer",
+        amount=Decimal("99.50"),
+        per_session=True,
+        confirmed_on=date(2026, 11, 2),
+    )
+
+    reindex_services([service.pk])
+
+    listing = shown(SearchEntry.objects.get(service_at_location=entry.service_at_location))
+    assert listing.name == "Renamed Clinic"
+    assert listing.price == 100  # rounded up, never flattering
+    assert listing.price_confirmed_on == date(2026, 11, 2)
+    assert listing.accepting_confirmed_on == date(2026, 11, 1)
