@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -23,7 +24,13 @@ def _url_with(params, **changes) -> str:
 
 
 def map_settings() -> dict:
-    return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    """Street tiles when the operator configured a tile server, else the state outlines that
+    ship with the site: by default no map request leaves for another host."""
+    return {
+        "url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "outlines": "" if settings.MAP_TILE_URL else static("directory/us-states-10m.json"),
+    }
 
 
 @require_GET

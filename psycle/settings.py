@@ -233,8 +233,9 @@ SECURITY_CONTACT = env.string(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None
 )
 
-# Maps: with no tile server the map draws markers on a plain background and no request leaves
-# for another host. An operator who sets a tile server (and its attribution) gets street maps.
+# Maps: with no tile server the map draws the state outlines shipped in directory/static and no
+# request leaves for another host. An operator who sets a tile server (and its attribution) gets
+# street maps.
 MAP_TILE_URL = env.url("MAP_TILE_URL", schemes=("https",)) or ""
 MAP_TILE_ATTRIBUTION = env.string("MAP_TILE_ATTRIBUTION", "")
 if MAP_TILE_URL and not MAP_TILE_ATTRIBUTION:

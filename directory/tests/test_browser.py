@@ -15,6 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascript):
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(live_server.url + "/find/")
     if javascript:
         assert_no_axe_violations(page)
@@ -34,7 +36,11 @@ def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascrip
     assert page.locator("#results-map").is_visible() is javascript
     if javascript:
         assert page.locator(".leaflet-interactive").count() == 20
+        # No tile server is set: the map draws the state outlines shipped with the site.
+        page.wait_for_selector("#results-map path.map__outline", state="attached")
+        assert page.get_by_text("State outlines: U.S. Census Bureau").is_visible()
         assert_no_axe_violations(page)
+    assert all(url.startswith(live_server.url) for url in requested), "no third-party request"
     page.get_by_role("link", name="Next page").click()
     assert "page=2" in page.url
     assert page.locator("ol.listings").get_attribute("start") == "21"

@@ -15,6 +15,7 @@
       window.L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 18 }).addTo(map);
     } else {
       container.classList.add("map--plain");
+      if (data.tiles.outlines) drawOutlines(map, data.tiles.outlines);
     }
     var bounds = [];
     data.markers.forEach(function (marker, index) {
@@ -28,6 +29,51 @@
       circle.bindPopup(label);
     });
     map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+  }
+
+  // With no tile server, the map draws US state outlines shipped with the site (TopoJSON from
+  // the Census Bureau's boundaries, see us-states-10m.LICENSE.txt) under the markers.
+  function drawOutlines(map, url) {
+    if (!window.fetch) return;
+    window.fetch(url).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (topology) {
+      if (!topology) return;
+      var polygons = statePolygons(topology);
+      var outlines = window.L.polygon(polygons, {
+        className: "map__outline", interactive: false, weight: 1, color: "#5b6b73",
+        fillColor: "#ffffff", fillOpacity: 1
+      }).addTo(map);
+      outlines.bringToBack();
+      map.attributionControl.addAttribution("State outlines: U.S. Census Bureau");
+    }).catch(function () { /* the plain background stays */ });
+  }
+
+  // Decodes the "states" object of a quantized TopoJSON topology into Leaflet polygons.
+  function statePolygons(topology) {
+    var scale = topology.transform.scale, shift = topology.transform.translate;
+    var arcs = topology.arcs.map(function (arc) {
+      var x = 0, y = 0;
+      return arc.map(function (delta) {
+        x += delta[0];
+        y += delta[1];
+        return [y * scale[1] + shift[1], x * scale[0] + shift[0]];
+      });
+    });
+    function ring(indexes) {
+      var points = [];
+      indexes.forEach(function (index) {
+        var arc = index < 0 ? arcs[~index].slice().reverse() : arcs[index];
+        points = points.concat(points.length ? arc.slice(1) : arc);
+      });
+      return points;
+    }
+    var polygons = [];
+    topology.objects.states.geometries.forEach(function (geometry) {
+      var parts = geometry.type === "Polygon" ? [geometry.arcs] : geometry.arcs;
+      parts.forEach(function (part) { polygons.push(part.map(ring)); });
+    });
+    return polygons;
   }
 
   function offerLocation() {
