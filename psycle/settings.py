@@ -6,6 +6,8 @@ files, background tasks in the database). ``PSYCLE_ENV=production`` turns on the
 hardening and refuses to start while any setting is unsafe, naming each one.
 """
 
+import base64
+import hashlib
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,6 +47,27 @@ def _development_secret_key() -> str:
 
 SECRET_KEY = env.string("SECRET_KEY") or ("" if PRODUCTION else _development_secret_key())
 
+
+def _derived_key(purpose: str) -> bytes:
+    """A key for one purpose, derived from SECRET_KEY (development defaults only)."""
+    return hashlib.sha256(f"psycle:{purpose}:{SECRET_KEY}".encode()).digest()
+
+
+# Encryption at rest (core.crypto): the first key encrypts, every key decrypts, so keys can be
+# rotated (docs/deployment.md). Development derives one key from SECRET_KEY when none is given;
+# production refuses to start without explicit keys.
+PSYCLE_ENCRYPTION_KEYS = env.fernet_keys("PSYCLE_ENCRYPTION_KEYS")
+_encryption_keys_given = bool(PSYCLE_ENCRYPTION_KEYS)
+if not PSYCLE_ENCRYPTION_KEYS and SECRET_KEY and not PRODUCTION:
+    PSYCLE_ENCRYPTION_KEYS = [base64.urlsafe_b64encode(_derived_key("encryption")).decode()]
+# The key of the lookup hashes (core.crypto.lookup_hash): separate from the encryption keys so
+# rotating those changes no hash. Derived from SECRET_KEY unless given.
+PSYCLE_LOOKUP_KEY = env.string("PSYCLE_LOOKUP_KEY") or (
+    _derived_key("lookup").hex() if SECRET_KEY else ""
+)
+if env.raw("PSYCLE_LOOKUP_KEY") and len(PSYCLE_LOOKUP_KEY) < 32:
+    raise ImproperlyConfigured("PSYCLE_LOOKUP_KEY must be 32 or more random characters.")
+
 SITE_URL = env.url(
     "SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
 )
@@ -65,6 +88,7 @@ INSTALLED_APPS = [
     "accounts",
     "assessments",
     "newsletter",
+    "consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -342,6 +366,11 @@ def unsafe_production_settings() -> list[str]:
         problems.append("SITE_URL must start with https:// in production.")
     if not _database_url:
         problems.append("DATABASE_URL is not set: production needs an explicit database.")
+    if not _encryption_keys_given:
+        problems.append(
+            "PSYCLE_ENCRYPTION_KEYS is not set: contact details would be unreadable without it; "
+            "generate a key (docs/deployment.md)."
+        )
     if EMAIL_DELIVERY != "smtp":
         problems.append(
             f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."
