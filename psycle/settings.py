@@ -253,6 +253,30 @@ NEWSLETTER_CLAIM_TIMEOUT = env.integer("NEWSLETTER_CLAIM_TIMEOUT", 15 * 60, mini
 # Bounce and complaint webhooks (django-anymail) answer only when this secret is set.
 ANYMAIL = {"WEBHOOK_SECRET": env.string("ANYMAIL_WEBHOOK_SECRET")}
 
+# Consultation requests (consultations/). A request closed by its clinic is deleted after
+# PSYCLE_REQUEST_RETENTION_DAYS, and any request after PSYCLE_REQUEST_MAX_AGE_DAYS whatever its
+# status. The form takes at most PSYCLE_REQUEST_LIMIT_PER_IP requests from one address and
+# PSYCLE_REQUEST_LIMIT_PER_EMAIL from one e-mail address in PSYCLE_REQUEST_LIMIT_WINDOW seconds,
+# counted in the database so that every process sees the same counts. The clinic's notice and the
+# seeker's confirmation are tried PSYCLE_REQUEST_DELIVERY_ATTEMPTS times, waiting
+# PSYCLE_REQUEST_RETRY_DELAY seconds and then twice as long each time; a send still unfinished
+# after PSYCLE_REQUEST_CLAIM_TIMEOUT seconds (its worker stopped) is sent again.
+PSYCLE_REQUEST_RETENTION_DAYS = env.integer("PSYCLE_REQUEST_RETENTION_DAYS", 90, minimum=1)
+PSYCLE_REQUEST_MAX_AGE_DAYS = env.integer("PSYCLE_REQUEST_MAX_AGE_DAYS", 365, minimum=1)
+if PSYCLE_REQUEST_MAX_AGE_DAYS < PSYCLE_REQUEST_RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        "PSYCLE_REQUEST_MAX_AGE_DAYS must be at least PSYCLE_REQUEST_RETENTION_DAYS."
+    )
+PSYCLE_REQUEST_LIMIT_PER_IP = env.integer("PSYCLE_REQUEST_LIMIT_PER_IP", 10, minimum=1)
+PSYCLE_REQUEST_LIMIT_PER_EMAIL = env.integer("PSYCLE_REQUEST_LIMIT_PER_EMAIL", 5, minimum=1)
+PSYCLE_REQUEST_LIMIT_WINDOW = env.integer("PSYCLE_REQUEST_LIMIT_WINDOW", 60 * 60, minimum=60)
+PSYCLE_REQUEST_DELIVERY_ATTEMPTS = env.integer("PSYCLE_REQUEST_DELIVERY_ATTEMPTS", 10, minimum=1)
+PSYCLE_REQUEST_RETRY_DELAY = env.integer("PSYCLE_REQUEST_RETRY_DELAY", 60, minimum=1)
+PSYCLE_REQUEST_CLAIM_TIMEOUT = env.integer("PSYCLE_REQUEST_CLAIM_TIMEOUT", 15 * 60, minimum=60)
+# Behind a proxy that appends the client's address to X-Forwarded-For, rate limits count that
+# address instead of the proxy's.
+TRUST_X_FORWARDED_FOR = env.boolean("TRUST_X_FORWARDED_FOR", default=False)
+
 SECURITY_CONTACT = env.string(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None
 )
