@@ -24,7 +24,7 @@ class Command(BaseCommand):
             "(after fixing the mail server or a clinic's address).",
         )
 
-    def handle(self, *args, retry_failed: bool, **options):
+    def handle(self, *args, retry_failed: bool, verbosity: int, **options):
         now = timezone.now()
         for channel in delivery.CHANNELS:
             task = TASKS[channel]
@@ -35,7 +35,8 @@ class Command(BaseCommand):
                 when = retry_at if retry_at and retry_at > now else None
                 (task.using(run_after=when) if when else task).enqueue(str(request_id))
                 queued += 1
-            self.stdout.write(
-                f"{channel.kind}: {queued} queued ({released} left mid-send by a stopped "
-                f"worker, {reopened} failed ones retried)."
-            )
+            if verbosity:
+                self.stdout.write(
+                    f"{channel.kind}: {queued} queued ({released} left mid-send by a stopped "
+                    f"worker, {reopened} failed ones retried)."
+                )
