@@ -84,3 +84,17 @@ def another_seeker(db, password):
     return get_user_model().objects.create_user(
         username="alex@example.com", email="alex@example.com", password=password
     )
+
+
+@pytest.fixture
+def smtp_server():
+    """Django's SMTP backend pointed at a real SMTP server on loopback."""
+    from core.tests.smtp import SMTPServer, delivering_to
+
+    server = SMTPServer()
+    server.controller.start()
+    try:
+        with delivering_to(server.port):
+            yield server
+    finally:
+        server.controller.stop()

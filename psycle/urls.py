@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v1/", include("api.urls")),
     path("", include("directory.urls")),
+    path("", include("consultations.urls")),
     path("assessment/", include("assessments.urls")),
     path("account/", include("accounts.urls")),
     path("", include("newsletter.urls")),
