@@ -88,3 +88,17 @@ def another_seeker(db, password):
     from accounts.tests.people import make_account
 
     return make_account("alex@example.com", password)
+
+
+@pytest.fixture
+def smtp_server():
+    """Django's SMTP backend pointed at a real SMTP server on loopback."""
+    from core.tests.smtp import SMTPServer, delivering_to
+
+    server = SMTPServer()
+    server.controller.start()
+    try:
+        with delivering_to(server.port):
+            yield server
+    finally:
+        server.controller.stop()

@@ -1,13 +1,9 @@
 """Absolute links for e-mails, built from SITE_URL."""
 
-from django.conf import settings
 from django.urls import reverse
 
+from core.links import absolute
 from newsletter import tokens
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def confirm_url(consent_id: int) -> str:

@@ -5,6 +5,7 @@ parsed, so a typo in a deployment fails at start-up instead of quietly meaning s
 A secret may also be given as a path in ``<NAME>_FILE`` (for container secrets).
 """
 
+import base64
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -92,3 +93,23 @@ def url(name: str, default: str | None = None, *, schemes: tuple[str, ...]) -> s
             f"not {value!r}."
         )
     return value.rstrip("/")
+
+
+def fernet_keys(name: str) -> list[str]:
+    """Comma-separated Fernet keys (32 bytes, URL-safe base64 each); an empty list when unset.
+
+    A malformed key is named by its position, never echoed, since it is a secret.
+    """
+    keys = word_list(name, [])
+    for position, key in enumerate(keys, start=1):
+        try:
+            decoded = base64.urlsafe_b64decode(key.encode("ascii"))
+        except (ValueError, UnicodeEncodeError):
+            decoded = b""
+        if len(decoded) != 32:
+            raise ImproperlyConfigured(
+                f"{name}: key {position} is not a Fernet key (32 bytes in URL-safe base64); "
+                "make one with: python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())'"
+            )
+    return keys

@@ -6,6 +6,8 @@ files, background tasks in the database). ``PSYCLE_ENV=production`` turns on the
 hardening and refuses to start while any setting is unsafe, naming each one.
 """
 
+import base64
+import hashlib
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,6 +47,27 @@ def _development_secret_key() -> str:
 
 SECRET_KEY = env.string("SECRET_KEY") or ("" if PRODUCTION else _development_secret_key())
 
+
+def _derived_key(purpose: str) -> bytes:
+    """A key for one purpose, derived from SECRET_KEY (development defaults only)."""
+    return hashlib.sha256(f"psycle:{purpose}:{SECRET_KEY}".encode()).digest()
+
+
+# Encryption at rest (core.crypto): the first key encrypts, every key decrypts, so keys can be
+# rotated (docs/deployment.md). Development derives one key from SECRET_KEY when none is given;
+# production refuses to start without explicit keys.
+PSYCLE_ENCRYPTION_KEYS = env.fernet_keys("PSYCLE_ENCRYPTION_KEYS")
+_encryption_keys_given = bool(PSYCLE_ENCRYPTION_KEYS)
+if not PSYCLE_ENCRYPTION_KEYS and SECRET_KEY and not PRODUCTION:
+    PSYCLE_ENCRYPTION_KEYS = [base64.urlsafe_b64encode(_derived_key("encryption")).decode()]
+# The key of the lookup hashes (core.crypto.lookup_hash): separate from the encryption keys so
+# rotating those changes no hash. Derived from SECRET_KEY unless given.
+PSYCLE_LOOKUP_KEY = env.string("PSYCLE_LOOKUP_KEY") or (
+    _derived_key("lookup").hex() if SECRET_KEY else ""
+)
+if env.raw("PSYCLE_LOOKUP_KEY") and len(PSYCLE_LOOKUP_KEY) < 32:
+    raise ImproperlyConfigured("PSYCLE_LOOKUP_KEY must be 32 or more random characters.")
+
 SITE_URL = env.url(
     "SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
 )
@@ -65,6 +88,7 @@ INSTALLED_APPS = [
     "accounts",
     "assessments",
     "newsletter",
+    "consultations",
     "clinics",
     "audit",
     "allauth",
@@ -256,6 +280,30 @@ NEWSLETTER_CLAIM_TIMEOUT = env.integer("NEWSLETTER_CLAIM_TIMEOUT", 15 * 60, mini
 # Bounce and complaint webhooks (django-anymail) answer only when this secret is set.
 ANYMAIL = {"WEBHOOK_SECRET": env.string("ANYMAIL_WEBHOOK_SECRET")}
 
+# Consultation requests (consultations/). A request closed by its clinic is deleted after
+# PSYCLE_REQUEST_RETENTION_DAYS, and any request after PSYCLE_REQUEST_MAX_AGE_DAYS whatever its
+# status. The form takes at most PSYCLE_REQUEST_LIMIT_PER_IP requests from one address and
+# PSYCLE_REQUEST_LIMIT_PER_EMAIL from one e-mail address in PSYCLE_REQUEST_LIMIT_WINDOW seconds,
+# counted in the database so that every process sees the same counts. The clinic's notice and the
+# seeker's confirmation are tried PSYCLE_REQUEST_DELIVERY_ATTEMPTS times, waiting
+# PSYCLE_REQUEST_RETRY_DELAY seconds and then twice as long each time; a send still unfinished
+# after PSYCLE_REQUEST_CLAIM_TIMEOUT seconds (its worker stopped) is sent again.
+PSYCLE_REQUEST_RETENTION_DAYS = env.integer("PSYCLE_REQUEST_RETENTION_DAYS", 90, minimum=1)
+PSYCLE_REQUEST_MAX_AGE_DAYS = env.integer("PSYCLE_REQUEST_MAX_AGE_DAYS", 365, minimum=1)
+if PSYCLE_REQUEST_MAX_AGE_DAYS < PSYCLE_REQUEST_RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        "PSYCLE_REQUEST_MAX_AGE_DAYS must be at least PSYCLE_REQUEST_RETENTION_DAYS."
+    )
+PSYCLE_REQUEST_LIMIT_PER_IP = env.integer("PSYCLE_REQUEST_LIMIT_PER_IP", 10, minimum=1)
+PSYCLE_REQUEST_LIMIT_PER_EMAIL = env.integer("PSYCLE_REQUEST_LIMIT_PER_EMAIL", 5, minimum=1)
+PSYCLE_REQUEST_LIMIT_WINDOW = env.integer("PSYCLE_REQUEST_LIMIT_WINDOW", 60 * 60, minimum=60)
+PSYCLE_REQUEST_DELIVERY_ATTEMPTS = env.integer("PSYCLE_REQUEST_DELIVERY_ATTEMPTS", 10, minimum=1)
+PSYCLE_REQUEST_RETRY_DELAY = env.integer("PSYCLE_REQUEST_RETRY_DELAY", 60, minimum=1)
+PSYCLE_REQUEST_CLAIM_TIMEOUT = env.integer("PSYCLE_REQUEST_CLAIM_TIMEOUT", 15 * 60, minimum=60)
+# Behind a proxy that appends the client's address to X-Forwarded-For, rate limits count that
+# address instead of the proxy's.
+TRUST_X_FORWARDED_FOR = env.boolean("TRUST_X_FORWARDED_FOR", default=False)
+
 SECURITY_CONTACT = env.string(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None
 )
@@ -372,6 +420,11 @@ def unsafe_production_settings() -> list[str]:
         problems.append("SITE_URL must start with https:// in production.")
     if not _database_url:
         problems.append("DATABASE_URL is not set: production needs an explicit database.")
+    if not _encryption_keys_given:
+        problems.append(
+            "PSYCLE_ENCRYPTION_KEYS is not set: contact details would be unreadable without it; "
+            "generate a key (docs/deployment.md)."
+        )
     if EMAIL_DELIVERY != "smtp":
         problems.append(
             f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."

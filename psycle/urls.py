@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v1/", include("api.urls")),
     path("", include("directory.urls")),
+    path("", include("consultations.urls")),
     path("assessment/", include("assessments.urls")),
     path("account/", include("allauth.urls")),
     path("clinic/", include("clinics.urls")),

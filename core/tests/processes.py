@@ -17,6 +17,9 @@ SETTING_VARIABLES = (
     "SITE_URL",
     "DATABASE_URL",
     "REDIS_URL",
+    "PSYCLE_ENCRYPTION_KEYS",
+    "PSYCLE_ENCRYPTION_KEYS_FILE",
+    "PSYCLE_LOOKUP_KEY",
     "EMAIL_DELIVERY",
     "EMAIL_HOST",
     "PORT",
@@ -29,6 +32,7 @@ PRODUCTION = {
     "SITE_URL": "https://psycle.example",
     "EMAIL_DELIVERY": "smtp",
     "EMAIL_HOST": "mail.psycle.example",
+    "PSYCLE_ENCRYPTION_KEYS": "q9Vb0YtqKk5pW8c4mJ2xN7rL1sD6fH3gA0zE5uI8oPk=",
 }
 
 

@@ -36,6 +36,7 @@ def test_production_refuses_to_start_and_names_every_unsafe_setting(tmp_path):
         "SITE_URL must start with https://",
         "DATABASE_URL is not set",
         "EMAIL_DELIVERY is 'files'",
+        "PSYCLE_ENCRYPTION_KEYS is not set",
     ):
         assert named in result.stderr
 
@@ -88,3 +89,40 @@ def test_production_redirects_to_https_and_sends_hsts(tmp_path):
     assert answer["plain_status"] == 301
     assert answer["plain_location"] == "https://psycle.example/robots.txt"
     assert answer["hsts"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_production_refuses_to_start_without_explicit_encryption_keys(tmp_path):
+    settings = {**PRODUCTION, "PSYCLE_ENCRYPTION_KEYS": ""}
+    result = manage(
+        "check",
+        **settings,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "PSYCLE_ENCRYPTION_KEYS is not set" in result.stderr
+
+
+def test_production_reads_encryption_keys_from_a_file(tmp_path):
+    keys = tmp_path / "keys"
+    keys.write_text(PRODUCTION["PSYCLE_ENCRYPTION_KEYS"] + "\n", encoding="utf-8")
+    settings = {k: v for k, v in PRODUCTION.items() if k != "PSYCLE_ENCRYPTION_KEYS"}
+    result = manage(
+        "check",
+        **settings,
+        PSYCLE_ENCRYPTION_KEYS_FILE=str(keys),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_malformed_encryption_key_is_named_by_position_and_not_echoed(tmp_path):
+    result = manage(
+        "check",
+        PSYCLE_ENCRYPTION_KEYS=f"{PRODUCTION['PSYCLE_ENCRYPTION_KEYS']},not-a-secret-key-at-all",
+        PSYCLE_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "PSYCLE_ENCRYPTION_KEYS: key 2 is not a Fernet key" in result.stderr
+    assert "not-a-secret-key-at-all" not in result.stderr

@@ -2,13 +2,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.test import override_settings
 from django.utils import timezone
 
+from core.tests.smtp import delivering_to, free_port
 from newsletter import sending
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tests.people import ALICE, BOB, CAROL, campaign, subscribed
-from newsletter.tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -80,11 +79,7 @@ def test_an_address_the_server_refuses_for_good_fails_and_is_suppressed(smtp_ser
 def test_an_unreachable_mail_server_leaves_every_delivery_pending():
     subscribed(ALICE)
     issue = started()
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=free_port(),  # nothing listens there
-    ):
+    with delivering_to(free_port()):  # nothing listens there
         assert sending.send_batch(issue.pk) == 0
     assert Delivery.objects.get().status == Delivery.Status.PENDING
     assert sending.needs_another_batch(issue.pk)

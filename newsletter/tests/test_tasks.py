@@ -8,11 +8,11 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.tests.smtp import delivering_to, free_port
+from core.tests.worker import run_worker
 from newsletter import campaigns, tasks
 from newsletter.models import Campaign, ConsentRecord, Delivery, Subscriber
 from newsletter.tests.people import campaign, subscribed
-from newsletter.tests.smtp import free_port
-from newsletter.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -105,11 +105,7 @@ def test_a_confirmation_that_cannot_be_sent_is_tried_again_later():
         subscriber=alice, form_name="footer", consent_text="…", consent_version="1", topics=[]
     )
     nobody_listening = free_port()
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=nobody_listening,
-    ):
+    with delivering_to(nobody_listening):
         result = tasks.send_confirmation.enqueue(consent.pk)
         run_worker()
 

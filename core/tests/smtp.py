@@ -6,6 +6,7 @@ from email import policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from django.test import override_settings
 
 
 def free_port() -> int:
@@ -58,6 +59,17 @@ class SMTPServer:
             for recipient in recipients:
                 counts[recipient] = counts.get(recipient, 0) + 1
         return counts
+
+
+def delivering_to(port: int) -> override_settings:
+    """Settings that send the site's e-mail to an SMTP server on this loopback port."""
+    return override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+    )
 
 
 def text_part(message: EmailMessage) -> str:
