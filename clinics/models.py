@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from consultations.models import ConsultationRequest
+from core.crypto import EncryptedTextField
 from directory.models import Organization
 
 
@@ -84,3 +86,23 @@ class Claim(models.Model):
 
     def __str__(self):
         return f"Claim of {self.organization} by {self.user}"
+
+
+class RequestNote(models.Model):
+    """A clinic's own note on a request ("Left a voicemail"), encrypted like the request, and
+    deleted with it."""
+
+    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.CheckConstraint(condition=~models.Q(body=""), name="note_has_body")]
+
+    def __str__(self):
+        # Never the body: this string can end up in logs.
+        return f"Note {self.pk} on request {self.request_id}"
