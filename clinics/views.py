@@ -1,5 +1,8 @@
 """The clinic portal for clinic staff: their organizations, requests and listings.
 
+Every page is ``never_cache`` (no-store): pages with people's details are never kept by a
+browser or a proxy.
+
 Every view reads through ``clinics.access``, so another organization's request or listing is a
 404. Every change goes through ``clinics.services``, which also writes the audit log.
 """
@@ -33,12 +36,6 @@ from directory.models import Location, Organization
 
 INBOX_PAGE_SIZE = 25
 Status = ConsultationRequest.Status
-
-
-def _private(response):
-    """Pages with people's details are never kept by a browser or a proxy."""
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 @never_cache
@@ -86,12 +83,10 @@ def inbox(request, slug):
     page = Paginator(
         requests.filter(status=status).order_by("-created_at"), INBOX_PAGE_SIZE
     ).get_page(request.GET.get("page"))
-    return _private(
-        render(
-            request,
-            "clinics/inbox.html",
-            {"organization": organization, "tabs": tabs, "status": status, "page": page},
-        )
+    return render(
+        request,
+        "clinics/inbox.html",
+        {"organization": organization, "tabs": tabs, "status": status, "page": page},
     )
 
 
@@ -112,7 +107,7 @@ def _detail_context(request, consultation, **forms):
 def request_detail(request, pk):
     consultation = access.request_for(request.user, pk)
     services.record_request_viewed(request.user, consultation)
-    return _private(render(request, "clinics/request.html", _detail_context(request, consultation)))
+    return render(request, "clinics/request.html", _detail_context(request, consultation))
 
 
 @never_cache
@@ -123,7 +118,7 @@ def request_status(request, pk):
     form = StatusForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, consultation, status_form=form, errors=error_items(form))
-        return _private(render(request, "clinics/request.html", context, status=400))
+        return render(request, "clinics/request.html", context, status=400)
     if services.change_status(request.user, consultation, form.cleaned_data["status"]):
         messages.success(
             request,
@@ -140,7 +135,7 @@ def request_note(request, pk):
     form = NoteForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, consultation, note_form=form, errors=error_items(form))
-        return _private(render(request, "clinics/request.html", context, status=400))
+        return render(request, "clinics/request.html", context, status=400)
     services.add_note(request.user, consultation, form.cleaned_data["body"])
     messages.success(request, _("Note saved."))
     return redirect("clinics:request", pk=consultation.pk)
@@ -166,7 +161,7 @@ def export(request, slug):
         )
         filename = f"requests-{organization.slug}-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return _private(response)
+        return response
     return render(
         request,
         "clinics/export.html",

@@ -34,10 +34,16 @@ def listing(slug: str, name: str, npi: str, *, latitude=37.7749, longitude=-122.
         slug=slug, name=name, npi=npi, email=f"intake@{slug}.example"
     )
     location = Location.objects.create(
-        organization=organization, name=f"{name}, Main Street", latitude=latitude, longitude=longitude
+        organization=organization,
+        name=f"{name}, Main Street",
+        latitude=latitude,
+        longitude=longitude,
     )
     Address.objects.create(
-        location=location, address_1="1 Main Street", city="San Francisco", state_province="CA",
+        location=location,
+        address_1="1 Main Street",
+        city="San Francisco",
+        state_province="CA",
         postal_code="94103",
     )
     service = Service.objects.create(
