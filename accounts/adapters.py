@@ -1,7 +1,11 @@
 """How allauth behaves on this site: the e-mail address is also the username, staff land in the
 clinic portal, and people who must use a second factor cannot switch it off."""
 
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
 from django.utils.translation import gettext as _
@@ -34,6 +38,20 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user) -> None:
         # One address, one account: the lower-cased address is the username, as it always was.
         user.username = user.email.strip().lower()
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Changing two-step sign-in asks for the password again, unless the person signed in a
+        few minutes ago: someone sent to set up an app straight after signing in is not asked
+        for the password twice."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = self.request
+        if request is None or not request.user.is_authenticated:
+            return True
+        records = get_authentication_records(request, request.user)
+        if not records:
+            return True
+        return time.time() - records[-1]["at"] >= account_settings.REAUTHENTICATION_TIMEOUT
 
     def get_login_redirect_url(self, request) -> str:
         if second_factor.is_required(request.user):

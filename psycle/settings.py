@@ -221,6 +221,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_ADAPTER = "accounts.adapters.SecondFactorAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Psycle"
+# A code from the previous or next 30 seconds is accepted too, for phones whose clock is a little
+# off and people who type slowly (RFC 6238 suggests one step of tolerance).
+MFA_TOTP_TOLERANCE = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -428,6 +431,11 @@ def unsafe_production_settings() -> list[str]:
     if EMAIL_DELIVERY != "smtp":
         problems.append(
             f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."
+        )
+    if not REDIS_URL:
+        problems.append(
+            "REDIS_URL is not set: sign-in rate limits and used one-time codes must be shared "
+            "by every web process."
         )
     return problems
 
