@@ -104,7 +104,9 @@ class ConsultationRequestForm(forms.Form):
         kwargs.setdefault("auto_id", "request-%s")
         super().__init__(*args, **kwargs)
         self.organization = organization
-        # The counter that JavaScript adds under the message reads these.
+        # The counter that JavaScript adds under the message reads these. No maxlength: a
+        # browser would cut a pasted message short without a word; the server says so instead.
+        self.fields["message"].widget.attrs.pop("maxlength", None)
         self.fields["message"].widget.attrs.update(
             {
                 "data-count-left": gettext("Characters left: %(count)s"),

@@ -18,12 +18,20 @@ def free_port() -> int:
 class RecordingHandler:
     """Accepts and records messages. It can be told to misbehave after some number of them:
     ``refuse_after`` answers 421 (try later) to each new message; ``drop_after`` accepts the
-    message and then hangs up before saying so, as a crash or a lost connection would."""
+    message and then hangs up before saying so, as a crash or a lost connection would;
+    ``unknown_mailboxes`` answers 550 to those recipients, for good."""
 
     def __init__(self):
         self.messages: list[tuple[list[str], EmailMessage]] = []
         self.refuse_after: int | None = None
         self.drop_after: int | None = None
+        self.unknown_mailboxes: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.unknown_mailboxes:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if self.refuse_after is not None and len(self.messages) >= self.refuse_after:

@@ -1,0 +1,124 @@
+"""A seeker sends a request from a demo profile in a real Chromium, with JavaScript off and on;
+axe finds nothing on the form (with and without errors), the success page or the deletion pages."""
+
+import pytest
+
+from consultations import links
+from consultations.models import ConsultationRequest
+from consultations.tests.people import DANA, consultation_request
+from core.tests.browser import assert_no_axe_violations
+from directory import demo
+from directory.models import Organization
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_clinic():
+    demo.write(demo.generate(3, seed=1))
+    return Organization.objects.get(email="demo-1@example.org")
+
+
+def fill_in(form, *, message: str = DANA["message"]) -> None:
+    form.get_by_label("Your name").fill(DANA["name"])
+    form.get_by_label("E-mail address").fill(DANA["email"])
+    form.get_by_label("Phone number").fill("(415) 555-0143")
+    form.get_by_label("Text message").check()
+    form.get_by_label("Evening").check()
+    form.get_by_label("The state you are in").select_option("CA")
+    form.get_by_label("Message (optional)").fill(message)
+    form.get_by_role("checkbox", name="I agree to share this request").check()
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_a_seeker_sends_a_request_from_a_demo_profile(
+    browser, live_server, demo_clinic, javascript
+):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/providers/{demo_clinic.slug}/")
+    form = page.locator("form.request-form")
+    assert page.get_by_role("heading", name="Request a consultation").is_visible()
+    assert page.get_by_text("If you are in crisis, do not wait for a clinic.").first.is_visible()
+    assert not page.locator("#request-website").is_visible()  # the honeypot
+    if javascript:
+        assert_no_axe_violations(page)
+    fill_in(form)
+    if javascript:
+        left = 1000 - len(DANA["message"])
+        assert form.locator(".field__counter").inner_text() == f"Characters left: {left}"
+    form.get_by_role("button", name=f"Send my request to {demo_clinic.name}").click()
+
+    page.wait_for_url(f"**/providers/{demo_clinic.slug}/request/sent/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Your request is on its way"
+    if javascript:
+        assert_no_axe_violations(page)
+    request = ConsultationRequest.objects.get()
+    assert request.organization == demo_clinic
+    assert request.phone == "+14155550143"
+    assert request.preferred_contact == "text"
+    assert request.preferred_time == "evening"
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_mistakes_are_listed_and_each_link_leads_to_its_field(
+    browser, live_server, demo_clinic, javascript
+):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/providers/{demo_clinic.slug}/")
+    form = page.locator("form.request-form")
+    fill_in(form, message="x" * 1005)
+    form.get_by_label("Phone number").fill("")
+    form.get_by_role("checkbox", name="I agree to share this request").uncheck()
+    if javascript:
+        assert form.locator(".field__counter").inner_text() == "Characters over the limit: 5"
+    form.get_by_role("button", name=f"Send my request to {demo_clinic.name}").click()
+
+    page.wait_for_url(f"**/providers/{demo_clinic.slug}/request/")
+    summary = page.get_by_role("alert").filter(has_text="Please check what you entered")
+    assert summary.get_by_role("link").all_inner_texts() == [
+        "Enter your phone number: you asked for a text message.",
+        "Shorten your message to 1000 characters or fewer (it has 1005).",
+        "Tick the box to agree to share your request with this clinic.",
+    ]
+    assert page.get_by_label("Your name").input_value() == DANA["name"]
+    assert page.get_by_label("Phone number").get_attribute("aria-invalid") == "true"
+    summary.get_by_role("link", name="Enter your phone number").click()
+    assert page.evaluate("document.activeElement.id") == "request-phone"
+    if javascript:
+        assert_no_axe_violations(page)
+    assert not ConsultationRequest.objects.exists()
+    context.close()
+
+
+def test_the_deletion_pages_have_no_axe_violations(page, live_server, demo_clinic):
+    request = consultation_request(demo_clinic)
+    page.goto(f"{live_server.url}/requests/delete/")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Send me deletion links").click()
+    assert page.get_by_role("alert").is_visible()
+    assert_no_axe_violations(page)
+    page.locator("main").get_by_label("The e-mail address you gave").fill(DANA["email"])
+    page.get_by_role("button", name="Send me deletion links").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your e-mail"
+    assert_no_axe_violations(page)
+
+    page.goto(f"{live_server.url}/requests/delete/{links.deletion_token(request.pk)}/")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Delete my request").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Your request is deleted"
+    assert_no_axe_violations(page)
+    assert not ConsultationRequest.objects.exists()
+
+    page.goto(f"{live_server.url}/requests/delete/broken/")
+    assert page.get_by_role("heading", level=1).inner_text() == "This link does not work"
+    assert_no_axe_violations(page)
+
+
+def test_a_provider_without_an_address_explains_itself_accessibly(page, live_server, demo_clinic):
+    Organization.objects.filter(pk=demo_clinic.pk).update(email="")
+    page.goto(f"{live_server.url}/providers/{demo_clinic.slug}/request/")
+    assert "does not take requests through Psycle" in page.get_by_role("heading").first.inner_text()
+    assert_no_axe_violations(page)
