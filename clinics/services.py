@@ -89,7 +89,7 @@ def save_organization(user, form) -> None:
 
 
 @transaction.atomic
-def save_service(user, organization: Organization, form, prices) -> None:
+def save_service(user, organization: Organization, form, prices):
     """Save a service, its terms, places and prices; everything shown is confirmed as of today,
     and the finder's search rows are rebuilt before the transaction commits."""
     today = timezone.localdate()
@@ -163,10 +163,6 @@ def save_hours(user, organization: Organization, location, hours) -> None:
     )
 
 
-class ClaimRefused(Exception):
-    """The claim cannot be made; the message says why."""
-
-
 @transaction.atomic
 def submit_claim(user, organization: Organization, npi: str, role_at_clinic: str) -> Claim:
     claim = Claim.objects.create(
@@ -180,43 +176,41 @@ def submit_claim(user, organization: Organization, npi: str, role_at_clinic: str
 def approve_claim(administrator, claim_id) -> Claim | None:
     """Approve a pending claim: the claimant joins the clinic's staff as its manager. None when
     the claim was decided already (by another administrator, or a second click)."""
-    claim = _pending_claim(claim_id)
-    if claim is None:
-        return None
-    claim.status = Claim.Status.APPROVED
-    claim.decided_by = administrator
-    claim.decided_at = timezone.now()
-    claim.save(update_fields=["status", "decided_by", "decided_at"])
-    Membership.objects.get_or_create(
-        user=claim.user,
-        organization=claim.organization,
-        defaults={"role": Membership.Role.MANAGER},
-    )
-    log.record(
-        administrator,
-        Action.CLAIM_APPROVED,
-        Target.CLAIM,
-        claim.pk,
-        organization=claim.organization,
-        claimant=claim.user_id,
-    )
-    enqueue_on_commit(tasks.send_claim_decision, str(claim.pk))
+    claim = _decide(administrator, claim_id, Claim.Status.APPROVED)
+    if claim is not None:
+        Membership.objects.get_or_create(
+            user=claim.user,
+            organization=claim.organization,
+            defaults={"role": Membership.Role.MANAGER},
+        )
     return claim
 
 
 @transaction.atomic
 def reject_claim(administrator, claim_id, reason: str) -> Claim | None:
-    claim = _pending_claim(claim_id)
+    """Turn a pending claim down with the reason the claimant will read; None if decided."""
+    return _decide(administrator, claim_id, Claim.Status.REJECTED, reason)
+
+
+def _decide(administrator, claim_id, status: str, reason: str = "") -> Claim | None:
+    """Record the decision on a claim still pending (locked, so only one decision counts), log
+    it, and tell the claimant once it commits."""
+    claim = (
+        Claim.objects.select_for_update()
+        .select_related("organization", "user")
+        .filter(pk=claim_id, status=Claim.Status.PENDING)
+        .first()
+    )
     if claim is None:
         return None
-    claim.status = Claim.Status.REJECTED
+    claim.status = status
     claim.reason = reason
     claim.decided_by = administrator
     claim.decided_at = timezone.now()
     claim.save(update_fields=["status", "reason", "decided_by", "decided_at"])
     log.record(
         administrator,
-        Action.CLAIM_REJECTED,
+        Action.CLAIM_APPROVED if status == Claim.Status.APPROVED else Action.CLAIM_REJECTED,
         Target.CLAIM,
         claim.pk,
         organization=claim.organization,
@@ -224,15 +218,6 @@ def reject_claim(administrator, claim_id, reason: str) -> Claim | None:
     )
     enqueue_on_commit(tasks.send_claim_decision, str(claim.pk))
     return claim
-
-
-def _pending_claim(claim_id) -> Claim | None:
-    return (
-        Claim.objects.select_for_update()
-        .select_related("organization", "user")
-        .filter(pk=claim_id, status=Claim.Status.PENDING)
-        .first()
-    )
 
 
 @transaction.atomic

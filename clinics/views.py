@@ -110,35 +110,41 @@ def request_detail(request, pk):
     return render(request, "clinics/request.html", _detail_context(request, consultation))
 
 
+def _change_request(request, pk, form_class, form_name, change):
+    """Handle one of the forms on a request's page: on a mistake the page again, naming it;
+    otherwise ``change(consultation, cleaned_data)`` and back to the page."""
+    consultation = access.request_for(request.user, pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        context = _detail_context(
+            request, consultation, **{form_name: form}, errors=error_items(form)
+        )
+        return render(request, "clinics/request.html", context, status=400)
+    change(consultation, form.cleaned_data)
+    return redirect("clinics:request", pk=consultation.pk)
+
+
 @never_cache
 @require_POST
 @access.staff_member_required
 def request_status(request, pk):
-    consultation = access.request_for(request.user, pk)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(request, consultation, status_form=form, errors=error_items(form))
-        return render(request, "clinics/request.html", context, status=400)
-    if services.change_status(request.user, consultation, form.cleaned_data["status"]):
-        messages.success(
-            request,
-            _("Status changed to “%(status)s”.") % {"status": consultation.get_status_display()},
-        )
-    return redirect("clinics:request", pk=consultation.pk)
+    def change(consultation, data):
+        if services.change_status(request.user, consultation, data["status"]):
+            status = consultation.get_status_display()
+            messages.success(request, _("Status changed to “%(status)s”.") % {"status": status})
+
+    return _change_request(request, pk, StatusForm, "status_form", change)
 
 
 @never_cache
 @require_POST
 @access.staff_member_required
 def request_note(request, pk):
-    consultation = access.request_for(request.user, pk)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(request, consultation, note_form=form, errors=error_items(form))
-        return render(request, "clinics/request.html", context, status=400)
-    services.add_note(request.user, consultation, form.cleaned_data["body"])
-    messages.success(request, _("Note saved."))
-    return redirect("clinics:request", pk=consultation.pk)
+    def change(consultation, data):
+        services.add_note(request.user, consultation, data["body"])
+        messages.success(request, _("Note saved."))
+
+    return _change_request(request, pk, NoteForm, "note_form", change)
 
 
 @never_cache
