@@ -1,4 +1,4 @@
-"""Authenticator secrets are encrypted like contact details, and survive a key rotation."""
+"""The operators' commands for two-step sign-in: key rotation and a lost phone."""
 
 from io import StringIO
 
