@@ -20,15 +20,15 @@ class SecondFactorRequiredMiddleware:
 
     def __call__(self, request):
         if self._must_stop(request):
-            request.session[second_factor.NEXT_KEY] = request.get_full_path()
+            # Where to go afterwards: the page asked for or, for a form sent, where it started.
+            if request.method == "GET":
+                wanted = request.get_full_path()
+            else:
+                wanted = "/admin/" if request.path_info.startswith("/admin/") else "/clinic/"
+            request.session[second_factor.NEXT_KEY] = wanted
             if second_factor.has_authenticator_app(request.user):
-                messages.info(
-                    request,
-                    _("Enter a code from your authenticator app to continue."),
-                )
-                return redirect(
-                    f"/account/2fa/reauthenticate/?next={quote(request.get_full_path())}"
-                )
+                messages.info(request, _("Enter a code from your authenticator app to continue."))
+                return redirect(f"/account/2fa/reauthenticate/?next={quote(wanted)}")
             messages.info(
                 request,
                 _(
