@@ -95,3 +95,9 @@ def test_notes_go_when_the_request_is_deleted(as_casey, dana_request):
     ConsultationRequest.objects.filter(pk=dana_request.pk).delete()
     assert not RequestNote.objects.exists()
     assert AuditEvent.objects.filter(target_id=str(dana_request.pk)).exists()
+
+
+def test_the_page_title_names_no_one(as_casey, dana_request):
+    page = as_casey.get(url(dana_request)).content.decode()
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "Request received" in title and DANA["name"] not in title
