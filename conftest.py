@@ -44,6 +44,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so rate limits (allauth's) never carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def site_pages(db):
     """The pages `make run` loads, for tests that read them."""
@@ -69,21 +77,17 @@ def password():
 @pytest.fixture
 def seeker(db, password):
     """Sam, who looks for treatment and keeps a history of results."""
-    from django.contrib.auth import get_user_model
+    from accounts.tests.people import make_account
 
-    return get_user_model().objects.create_user(
-        username="sam@example.com", email="sam@example.com", password=password
-    )
+    return make_account("sam@example.com", password)
 
 
 @pytest.fixture
 def another_seeker(db, password):
     """Alex, another seeker, whose results Sam must never see."""
-    from django.contrib.auth import get_user_model
+    from accounts.tests.people import make_account
 
-    return get_user_model().objects.create_user(
-        username="alex@example.com", email="alex@example.com", password=password
-    )
+    return make_account("alex@example.com", password)
 
 
 @pytest.fixture

@@ -39,6 +39,8 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Disallow: /clinic/",
+        "Disallow: /account/",
         "Disallow: /documents/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
         "",

@@ -89,6 +89,11 @@ INSTALLED_APPS = [
     "assessments",
     "newsletter",
     "consultations",
+    "clinics",
+    "audit",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -129,6 +134,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -192,8 +199,31 @@ else:
 # Background work: rows in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Seekers' accounts, which exist only to keep the screening results a person chooses to save.
-LOGIN_URL = "accounts:sign_in"
+# Accounts (django-allauth): seekers keep the screening results they choose to save; clinic
+# staff and administrators also sign in with a second factor (TOTP), which
+# accounts.middleware.SecondFactorRequiredMiddleware demands before /clinic/ and /admin/.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/assessment/history/"
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "accounts.forms.SignInForm", "signup": "accounts.forms.SignUpForm"}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# A code typed on the same page keeps the person in the browser (and session) they signed up in,
+# so the screening answers waiting to be saved are still there afterwards.
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "/assessment/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Psycle: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+MFA_ADAPTER = "accounts.adapters.SecondFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Psycle"
+# A code from the previous or next 30 seconds is accepted too, for phones whose clock is a little
+# off and people who type slowly (RFC 6238 suggests one step of tolerance).
+MFA_TOTP_TOLERANCE = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -335,6 +365,9 @@ PCL5_CUT_POINT = env.integer("PCL5_CUT_POINT", 33, minimum=1, maximum=80)
 WAGTAIL_SITE_NAME = "Psycle"
 WAGTAILADMIN_BASE_URL = SITE_URL or ""
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Editors sign in through the site's account pages, which ask for the second factor.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # A medical reviewer's approval publishes the page, though reviewers cannot publish directly.
@@ -399,6 +432,11 @@ def unsafe_production_settings() -> list[str]:
     if EMAIL_DELIVERY != "smtp":
         problems.append(
             f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."
+        )
+    if not REDIS_URL:
+        problems.append(
+            "REDIS_URL is not set: sign-in rate limits and used one-time codes must be shared "
+            "by every web process."
         )
     return problems
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -21,8 +22,11 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("", include("consultations.urls")),
     path("assessment/", include("assessments.urls")),
-    path("account/", include("accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("clinic/", include("clinics.urls")),
     path("", include("newsletter.urls")),
+    # One door for everyone: the site's sign-in, which asks staff for their second factor.
+    path("admin/login/", RedirectView.as_view(url="/account/login/?next=/admin/")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -5,12 +5,13 @@ pytestmark = pytest.mark.django_db
 
 def test_signing_out_ends_the_session(client, seeker):
     client.force_login(seeker)
-    response = client.post("/account/sign-out/")
+    response = client.post("/account/logout/")
     assert response.url == "/assessment/"
     assert client.get("/assessment/history/").status_code == 302
 
 
-def test_signing_out_needs_a_form_submission(client, seeker):
+def test_opening_the_sign_out_page_asks_before_signing_out(client, seeker):
     client.force_login(seeker)
-    assert client.get("/account/sign-out/").status_code == 405
+    page = client.get("/account/logout/").content.decode()
+    assert "Are you sure you want to sign out?" in page
     assert client.get("/assessment/history/").status_code == 200

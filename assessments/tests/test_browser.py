@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 
 from assessments.models import SavedResult
 from core.tests.browser import assert_no_axe_violations
@@ -194,6 +195,11 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
     page.get_by_label("Password").fill("a quiet lake at dawn 19")
     page.get_by_label("I am 18 or older.").check()
     page.get_by_role("button", name="Create account").click()
+    assert page.url == base + "/account/confirm-email/"
+    assert_no_axe_violations(page)
+    code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", mail.outbox[-1].body, re.MULTILINE).group(1)
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Confirm").click()
     assert page.url == base + "/assessment/phq9/result/"
     page.get_by_label(re.compile("^Keep these questionnaire answers")).check()
     page.get_by_role("button", name="Save to my history").click()
@@ -206,7 +212,7 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
     page.goto(base + "/assessment/history/")
     page.get_by_role("button", name="Sign out").click()
     assert page.url == base + "/assessment/"
-    page.goto(base + "/account/sign-in/")
+    page.goto(base + "/account/login/")
     assert_no_axe_violations(page)
 
 

@@ -22,7 +22,7 @@ def save(user, instrument, total, band, days_ago):
 def test_the_history_needs_an_account(client):
     response = client.get("/assessment/history/")
     assert response.status_code == 302
-    assert response.url == "/account/sign-in/?next=/assessment/history/"
+    assert response.url == "/account/login/?next=/assessment/history/"
 
 
 def test_scores_over_time_are_charted_and_listed(client, seeker):

@@ -133,5 +133,5 @@ def test_the_pcl5_on_its_own_shows_clusters_and_the_dsm5_pattern(client, finish_
 def test_signed_out_people_are_offered_an_account_to_save(client, finish_full):
     finish_full()
     page = main_of(client.get("/assessment/full/result/"))
-    assert 'href="/account/sign-up/?next=/assessment/full/result/"' in page
+    assert 'href="/account/signup/?next=/assessment/full/result/"' in page
     assert "Save to my history" not in page

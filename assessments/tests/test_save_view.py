@@ -12,7 +12,7 @@ def test_signed_out_people_are_sent_to_sign_in_and_nothing_is_saved(client, fini
     finish_full()
     response = client.post("/assessment/full/save/", {"consent": "on"})
     assert response.status_code == 302
-    assert response.url.startswith("/account/sign-in/?next=/assessment/full/save/")
+    assert response.url.startswith("/account/login/?next=/assessment/full/save/")
     assert SavedResult.objects.count() == 0
 
 
@@ -59,8 +59,8 @@ def test_saving_keeps_each_questionnaire_and_the_consent_then_forgets_the_sessio
 def test_answers_wait_while_a_person_signs_in_to_save_them(client, seeker, finish_full, password):
     finish_full()
     response = client.post(
-        "/account/sign-in/",
-        {"username": "Sam@Example.com", "password": password, "next": "/assessment/full/result/"},
+        "/account/login/",
+        {"login": "Sam@Example.com", "password": password, "next": "/assessment/full/result/"},
     )
     assert response.url == "/assessment/full/result/"
     client.post("/assessment/full/save/", {"consent": "on"})

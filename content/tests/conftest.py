@@ -1,5 +1,5 @@
 """The people of the library's tests: an editor who drafts, a reviewer who approves. They sign
-in with force_login, so none needs a password."""
+in without a password (sign_in_with_second_factor), so none needs one."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User

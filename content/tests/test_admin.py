@@ -2,24 +2,26 @@ import re
 
 from django.urls import reverse
 
+from accounts.tests.second_factor import sign_in_with_second_factor
 from content.models import TreatmentPage
 
 
-def test_the_editors_sign_in_page_is_served(client, db):
+def test_editors_sign_in_on_the_sites_sign_in_page(client, db):
     response = client.get("/admin/login/")
-    assert response.status_code == 200
-    assert "Sign in" in response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == "/account/login/?next=/admin/"
+    assert "Sign in" in client.get(response["Location"]).content.decode()
 
 
 def test_the_admin_asks_for_a_sign_in_first(client, db):
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/account/login/")
 
 
 def test_review_dates_are_edited_without_inline_scripts(client, site_pages, operator):
     page = TreatmentPage.objects.get(slug="ketamine")
-    client.force_login(operator)
+    sign_in_with_second_factor(client, operator)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
 
     assert 'name="last_reviewed"' in html
@@ -33,7 +35,7 @@ def test_review_dates_are_edited_without_inline_scripts(client, site_pages, oper
 
 def test_editors_cannot_record_a_review_themselves(client, site_pages, editor):
     page = TreatmentPage.objects.get(slug="ketamine")
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert 'name="title"' in html
     assert 'name="last_reviewed"' not in html

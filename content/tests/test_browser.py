@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from playwright.sync_api import expect
 
+from accounts.tests.second_factor import sign_in_with_second_factor
 from content.models import TreatmentPage
 from core.tests.browser import assert_no_axe_violations
 
@@ -82,7 +83,7 @@ def test_the_treatment_table_reads_as_cards_on_a_phone(browser, served_site):
 def test_editing_a_treatment_breaks_no_content_security_policy(browser, served_site):
     operator = User.objects.create_superuser("olive", "olive@example.org", password=None)
     client = Client()
-    client.force_login(operator)
+    sign_in_with_second_factor(client, operator)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": served_site}]

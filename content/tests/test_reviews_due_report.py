@@ -3,6 +3,7 @@ from datetime import timedelta
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from accounts.tests.second_factor import sign_in_with_second_factor
 from content.models import ComparisonPage, Reviewer
 from content.tests.reading import text
 
@@ -25,7 +26,7 @@ def test_editors_see_pages_past_their_review_date_first(client, site_pages, edit
     current.last_reviewed, current.next_review_due = today, today + timedelta(days=365)
     current.save_revision().publish()
 
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     response = client.get(REPORT)
 
     assert response.status_code == 200
@@ -40,7 +41,7 @@ def test_editors_see_pages_past_their_review_date_first(client, site_pages, edit
 
 
 def test_the_report_can_show_only_overdue_pages(client, site_pages, operator):
-    client.force_login(operator)
+    sign_in_with_second_factor(client, operator)
     response = client.get(REPORT, {"state": "overdue"})
     assert response.status_code == 200
     assert rows(response) == {}
@@ -49,5 +50,5 @@ def test_the_report_can_show_only_overdue_pages(client, site_pages, operator):
 
 def test_the_report_is_listed_under_reports_for_signed_in_staff(client, site_pages, editor):
     assert client.get(REPORT).status_code == 302
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     assert REPORT in client.get("/admin/").content.decode()

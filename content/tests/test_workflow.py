@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from accounts.tests.second_factor import sign_in_with_second_factor
 from content.models import ComparisonPage, MedicalReviewTask
 from content.review import (
     REVIEWERS_GROUP,
@@ -42,7 +43,7 @@ def public_text(client, page):
 
 
 def test_an_editors_publish_is_held_back(client, editor, comparison):
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     response = edit(client, comparison, "action-publish")
 
     assert response.status_code == 302
@@ -53,7 +54,7 @@ def test_an_editors_publish_is_held_back(client, editor, comparison):
 
 
 def test_a_submitted_page_waits_for_the_medical_review(client, editor, comparison):
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     edit(client, comparison, "action-submit")
 
     state = WorkflowState.objects.get(object_id=str(comparison.pk))
@@ -64,7 +65,7 @@ def test_a_submitted_page_waits_for_the_medical_review(client, editor, compariso
 
 
 def test_an_editor_cannot_approve_their_own_page(client, editor, comparison):
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     edit(client, comparison, "action-submit")
     task_state = WorkflowState.objects.get(object_id=str(comparison.pk)).current_task_state
 
@@ -81,11 +82,11 @@ def test_an_editor_cannot_approve_their_own_page(client, editor, comparison):
 def test_a_reviewers_approval_publishes_the_page_and_records_the_review(
     client, editor, reviewer, comparison
 ):
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     edit(client, comparison, "action-submit")
     task_state = WorkflowState.objects.get(object_id=str(comparison.pk)).current_task_state
 
-    client.force_login(reviewer)
+    sign_in_with_second_factor(client, reviewer)
     url = reverse(
         "wagtailadmin_pages:workflow_action", args=[comparison.pk, "approve", task_state.pk]
     )

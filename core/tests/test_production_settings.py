@@ -37,6 +37,7 @@ def test_production_refuses_to_start_and_names_every_unsafe_setting(tmp_path):
         "DATABASE_URL is not set",
         "EMAIL_DELIVERY is 'files'",
         "PSYCLE_ENCRYPTION_KEYS is not set",
+        "REDIS_URL is not set",
     ):
         assert named in result.stderr
 

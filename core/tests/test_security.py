@@ -33,12 +33,13 @@ def test_the_other_security_headers_are_set(client):
     assert "microphone=()" in response["Permissions-Policy"]
 
 
-def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
+def test_robots_txt_keeps_crawlers_out_of_the_admin_portal_and_accounts(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "User-agent: *" in response.content.decode()
-    assert "Disallow: /admin/" in response.content.decode()
+    for path in ("/admin/", "/clinic/", "/account/"):
+        assert f"Disallow: {path}" in response.content.decode()
 
 
 def test_robots_txt_points_crawlers_to_the_sitemap(client):

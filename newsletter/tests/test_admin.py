@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import ValidationError
 from django_tasks_db.models import DBTaskResult
 
+from accounts.tests.second_factor import sign_in_with_second_factor
 from newsletter.models import Campaign
 from newsletter.tests.people import ALICE, campaign, subscribed
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(client):
     user = User.objects.create_superuser("edith", "edith@example.com", "not-used-here")
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     return user
 
 
@@ -141,7 +142,7 @@ def test_only_editors_allowed_to_change_campaigns_may_send_them(client):
     moderators.permissions.add(Permission.objects.get(codename="access_admin"))
     someone = User.objects.create_user("mo", "mo@example.com", "not-used-here")
     someone.groups.add(moderators)
-    client.force_login(someone)
+    sign_in_with_second_factor(client, someone)
     issue = campaign(send_at=datetime(2031, 5, 4, tzinfo=UTC))
     # Wagtail turns a refusal into a trip back to the dashboard with a message.
     for refused in (client.get(review_url(issue)), client.post(review_url(issue) + "schedule/")):

@@ -2,9 +2,10 @@
 sign-up without JavaScript, and no Content Security Policy violation while composing."""
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from accounts.tests.people import make_account
+from accounts.tests.second_factor import activate_authenticator_app, code_for
 from core.tests.browser import assert_no_axe_violations
 from newsletter.models import Campaign, ConsentRecord
 from newsletter.tests.people import ALICE, pending_consent, subscribed
@@ -86,7 +87,10 @@ def test_confirming_and_saving_preferences_by_keyboard_without_javascript(browse
 def test_composing_a_campaign_in_the_admin_breaks_no_content_security_rule(
     page, live_server, site_pages
 ):
-    User.objects.create_superuser("edith", "edith@example.com", "a long test passphrase")
+    edith = make_account("edith@example.com", "a long test passphrase", is_staff=True)
+    edith.is_superuser = True
+    edith.save()
+    secret = activate_authenticator_app(edith)
     violations = []
     page.on(
         "console",
@@ -95,8 +99,10 @@ def test_composing_a_campaign_in_the_admin_breaks_no_content_security_rule(
         ),
     )
     page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("edith")
+    page.locator("main").get_by_label("E-mail address").fill("edith@example.com")
     page.get_by_label("Password").fill("a long test passphrase")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(code_for(secret))
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_server.url + "/admin/")
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    """Who viewed or changed which request or listing, and when, for administrators."""
+
+    name = "audit"
+    verbose_name = "Audit log"

@@ -1,0 +1,63 @@
+"""The requests of one clinic as a CSV file, safe to open in a spreadsheet."""
+
+import csv
+import io
+from datetime import UTC
+
+from django.utils.translation import gettext as _
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """The value as text that a spreadsheet shows as written, never runs."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def header() -> list[str]:
+    return [
+        _("Reference"),
+        _("Received (UTC)"),
+        _("Status"),
+        _("Name"),
+        _("E-mail"),
+        _("Phone"),
+        _("Preferred contact"),
+        _("Preferred time"),
+        _("State"),
+        _("Service"),
+        _("Message"),
+    ]
+
+
+def row(request) -> list[str]:
+    received = request.created_at.astimezone(UTC)
+    return [
+        safe_cell(value)
+        for value in (
+            request.pk,
+            received.strftime("%Y-%m-%d %H:%M"),
+            request.get_status_display(),
+            request.name,
+            request.email,
+            request.phone,
+            request.get_preferred_contact_display(),
+            request.get_preferred_time_display(),
+            request.state,
+            request.service.name if request.service else "",
+            request.message,
+        )
+    ]
+
+
+def requests_csv(requests) -> str:
+    """The whole file, starting with a byte-order mark so spreadsheets read it as UTF-8."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(header())
+    for request in requests:
+        writer.writerow(row(request))
+    return buffer.getvalue()
