@@ -193,6 +193,15 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+elif PRODUCTION:
+    # Shared by every web process without another service: sign-in rate limits and used
+    # one-time codes must hold across processes. `migrate` creates the table (core.apps).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "psycle_cache",
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -432,11 +441,6 @@ def unsafe_production_settings() -> list[str]:
     if EMAIL_DELIVERY != "smtp":
         problems.append(
             f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."
-        )
-    if not REDIS_URL:
-        problems.append(
-            "REDIS_URL is not set: sign-in rate limits and used one-time codes must be shared "
-            "by every web process."
         )
     return problems
 

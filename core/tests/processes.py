@@ -33,7 +33,6 @@ PRODUCTION = {
     "EMAIL_DELIVERY": "smtp",
     "EMAIL_HOST": "mail.psycle.example",
     "PSYCLE_ENCRYPTION_KEYS": "q9Vb0YtqKk5pW8c4mJ2xN7rL1sD6fH3gA0zE5uI8oPk=",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

@@ -37,7 +37,6 @@ def test_production_refuses_to_start_and_names_every_unsafe_setting(tmp_path):
         "DATABASE_URL is not set",
         "EMAIL_DELIVERY is 'files'",
         "PSYCLE_ENCRYPTION_KEYS is not set",
-        "REDIS_URL is not set",
     ):
         assert named in result.stderr
 
@@ -127,3 +126,18 @@ def test_a_malformed_encryption_key_is_named_by_position_and_not_echoed(tmp_path
     assert result.returncode != 0
     assert "PSYCLE_ENCRYPTION_KEYS: key 2 is not a Fernet key" in result.stderr
     assert "not-a-secret-key-at-all" not in result.stderr
+
+
+def test_production_without_redis_shares_its_cache_through_the_database(tmp_path):
+    """Sign-in rate limits and used one-time codes must hold across web processes; Redis stays
+    optional: without it, migrate makes a cache table and every process reads the same one."""
+    settings = {k: v for k, v in PRODUCTION.items() if k != "REDIS_URL"}
+    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    migrated = manage("migrate", "--no-input", **settings, **database, PSYCLE_VAR_DIR=str(tmp_path))
+    assert migrated.returncode == 0, migrated.stderr
+    setup = "import django; django.setup(); from django.core.cache import cache; "
+    write = setup + "cache.set('k', 'shared')"
+    read = setup + "print(cache.get('k'))"
+    assert python(write, **settings, **database, PSYCLE_VAR_DIR=str(tmp_path)).returncode == 0
+    result = python(read, **settings, **database, PSYCLE_VAR_DIR=str(tmp_path))
+    assert result.stdout.strip() == "shared", result.stderr
