@@ -107,8 +107,16 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=settings.PSYCLE_REQUEST_RETRY_DELAY * 2 ** (attempts - 1))
 
 
+class Undeliverable(Exception):
+    """Nothing to send to: the clinic has no e-mail address on its listing any more."""
+
+
 def is_permanent(error: Exception) -> bool:
-    """A refusal that trying again will not change: a 5xx reply, such as an unknown mailbox."""
+    """A failure that trying again will not change: a 5xx reply (such as an unknown mailbox),
+    no address to send to, or anything that is not a mail server's or the network's fault (a
+    broken template, a value no key decrypts), which would otherwise be retried for ever."""
+    if not isinstance(error, OSError | smtplib.SMTPException):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
@@ -132,7 +140,7 @@ def deliver(
         return Result(Outcome.NOTHING_TO_DO)
     try:
         send(request)
-    except (OSError, smtplib.SMTPException) as error:
+    except Exception as error:  # every failure is recorded; is_permanent says which end it
         return _after_failure(request, channel, claimed_at, error, schedule_retry)
     _ours(request_id, channel, claimed_at).update(
         **{channel.status: Delivery.SENT, channel.done_at: timezone.now()}

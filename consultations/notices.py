@@ -3,13 +3,16 @@ request in the portal, and the seeker is told what was sent and to whom, not the
 
 from django.conf import settings
 
-from consultations import links
+from consultations import delivery, links
 from consultations.models import ConsultationRequest
 from core import emails
 
 
 def send_clinic_notice(request: ConsultationRequest) -> None:
     """Tell the clinic a request is waiting in its portal; no name, contact or message."""
+    if not request.organization.email:
+        # Django's mail backends skip a message with no recipient and report success.
+        raise delivery.Undeliverable("The clinic has no e-mail address on its listing.")
     emails.send(
         "consultation_clinic_notice",
         request.organization.email,

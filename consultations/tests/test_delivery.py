@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.template import TemplateSyntaxError
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -164,3 +165,36 @@ def test_the_recovery_command_keeps_a_retry_waiting_until_it_is_due(smtp_server)
     time_passes(timedelta(seconds=61))
     run_worker()
     assert smtp_server.copies_per_recipient() == {CLINIC: 1}
+
+
+def test_a_clinic_whose_address_was_removed_is_marked_failed_not_sent(smtp_server, caplog):
+    organization = clinic()
+    request = send_request()
+    organization.email = ""  # cleared in the listing editor while the notice waited
+    organization.save()
+    with caplog.at_level(logging.ERROR, logger="consultations.delivery"):
+        run_worker()
+
+    request.refresh_from_db()
+    assert request.delivery_status == Delivery.FAILED
+    assert smtp_server.copies_per_recipient() == {DANA["email"]: 1}  # the seeker's confirmation
+    assert "could not be sent after 1 attempts (Undeliverable)" in caplog.text
+    assert "clinic-notice: 0 queued" in deliver_pending()
+
+
+def test_a_fault_that_is_not_the_mail_servers_fails_at_once_instead_of_retrying(
+    smtp_server, monkeypatch
+):
+    clinic()
+    request = send_request(email="")
+
+    def broken_template(*args, **kwargs):
+        raise TemplateSyntaxError("Invalid block tag")
+
+    monkeypatch.setattr("consultations.notices.emails.send", broken_template)
+    run_worker()
+
+    request.refresh_from_db()
+    assert request.delivery_status == Delivery.FAILED
+    assert request.delivery_attempts == 1
+    assert waiting_tasks() == []
