@@ -315,6 +315,8 @@ PSYCLE_REQUEST_CLAIM_TIMEOUT = env.integer("PSYCLE_REQUEST_CLAIM_TIMEOUT", 15 * 
 # Behind a proxy that appends the client's address to X-Forwarded-For, rate limits count that
 # address instead of the proxy's.
 TRUST_X_FORWARDED_FOR = env.boolean("TRUST_X_FORWARDED_FOR", default=False)
+# Sign-in rate limits (allauth) count the same address: one proxy of ours in front.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if TRUST_X_FORWARDED_FOR else 0
 
 SECURITY_CONTACT = env.string(
     "SECURITY_CONTACT", f"mailto:security@{urlsplit(SITE_URL).hostname}" if SITE_URL else None
@@ -427,6 +429,12 @@ def unsafe_production_settings() -> list[str]:
         problems.append("ALLOWED_HOSTS is empty: list the host names the site answers to.")
     elif "*" in ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS contains '*': list the host names instead.")
+    if not env.raw("PSYCLE_LOOKUP_KEY"):
+        problems.append(
+            "PSYCLE_LOOKUP_KEY is not set: give 32 or more random characters, kept apart from "
+            "SECRET_KEY (a lookup key derived from SECRET_KEY would change when it is rotated, "
+            "and seekers could no longer find their requests to delete them)."
+        )
     if not SITE_URL:
         problems.append("SITE_URL is not set: give the public address, e.g. https://psycle.org.")
     elif not SITE_URL.startswith("https://"):

@@ -37,6 +37,7 @@ def test_production_refuses_to_start_and_names_every_unsafe_setting(tmp_path):
         "DATABASE_URL is not set",
         "EMAIL_DELIVERY is 'files'",
         "PSYCLE_ENCRYPTION_KEYS is not set",
+        "PSYCLE_LOOKUP_KEY is not set",
     ):
         assert named in result.stderr
 
@@ -141,3 +142,16 @@ def test_production_without_redis_shares_its_cache_through_the_database(tmp_path
     assert python(write, **settings, **database, PSYCLE_VAR_DIR=str(tmp_path)).returncode == 0
     result = python(read, **settings, **database, PSYCLE_VAR_DIR=str(tmp_path))
     assert result.stdout.strip() == "shared", result.stderr
+
+
+def test_behind_a_proxy_sign_in_limits_count_the_client_not_the_proxy(tmp_path):
+    """Our request limits and allauth's sign-in limits must both read the client's address from
+    X-Forwarded-For, or one person's failed sign-ins would lock everyone out."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from allauth import app_settings; print(app_settings.TRUSTED_PROXY_COUNT)"
+    )
+    behind = python(code, TRUST_X_FORWARDED_FOR="true", PSYCLE_VAR_DIR=str(tmp_path))
+    direct = python(code, PSYCLE_VAR_DIR=str(tmp_path))
+    assert behind.stdout.strip() == "1", behind.stderr
+    assert direct.stdout.strip() == "0", direct.stderr
