@@ -3,7 +3,7 @@
 Views, commands and tests call these; none of them takes a request object.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit import log
@@ -165,9 +165,14 @@ def save_hours(user, organization: Organization, location, hours) -> None:
 
 @transaction.atomic
 def submit_claim(user, organization: Organization, npi: str, role_at_clinic: str) -> Claim:
-    claim = Claim.objects.create(
-        organization=organization, user=user, npi=npi, role_at_clinic=role_at_clinic
-    )
+    """File a claim; a second submission (a double click, two tabs) gives back the pending one."""
+    try:
+        with transaction.atomic():
+            claim = Claim.objects.create(
+                organization=organization, user=user, npi=npi, role_at_clinic=role_at_clinic
+            )
+    except IntegrityError:  # one_pending_claim_each: another request filed it a moment ago
+        return Claim.objects.get(organization=organization, user=user, status=Claim.Status.PENDING)
     log.record(user, Action.CLAIM_SUBMITTED, Target.CLAIM, claim.pk, organization=organization)
     return claim
 
@@ -178,7 +183,7 @@ def approve_claim(administrator, claim_id) -> Claim | None:
     the claim was decided already (by another administrator, or a second click)."""
     claim = _decide(administrator, claim_id, Claim.Status.APPROVED)
     if claim is not None:
-        Membership.objects.get_or_create(
+        Membership.objects.update_or_create(
             user=claim.user,
             organization=claim.organization,
             defaults={"role": Membership.Role.MANAGER},

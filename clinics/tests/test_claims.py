@@ -7,6 +7,7 @@ from django.test import Client
 from accounts.tests.people import make_account
 from accounts.tests.second_factor import sign_in_with_second_factor
 from audit.models import AuditEvent
+from clinics import services
 from clinics.models import Claim, Membership
 from clinics.tests.people import PASSWORD, RIVERSIDE_NPI, administrator
 from core.tests.smtp import text_part
@@ -148,3 +149,21 @@ def test_a_rejection_needs_a_reason_and_sends_it(smtp_server, riverside, jordan)
     (message,) = smtp_server.received_by("jordan@riverside.example")
     assert "was not approved" in message["Subject"]
     assert reason in text_part(message)
+
+
+def test_a_second_submission_of_the_same_claim_gives_back_the_pending_one(jordan, riverside):
+    """Two tabs or a double click: both pass the view's check before either is saved."""
+    first = services.submit_claim(jordan, riverside, RIVERSIDE_NPI, "Practice manager")
+    second = services.submit_claim(jordan, riverside, RIVERSIDE_NPI, "Practice manager")
+    assert second == first
+    assert Claim.objects.count() == 1
+    assert AuditEvent.objects.filter(action="claim.submitted").count() == 1
+
+
+def test_approval_makes_an_existing_staff_member_the_manager(riverside, jordan):
+    Membership.objects.create(user=jordan, organization=riverside, role=Membership.Role.STAFF)
+    claim = Claim.objects.create(
+        organization=riverside, user=jordan, npi=RIVERSIDE_NPI, role_at_clinic="Manager"
+    )
+    services.approve_claim(administrator(), claim.pk)
+    assert Membership.objects.get(user=jordan, organization=riverside).role == "manager"
