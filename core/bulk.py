@@ -25,7 +25,13 @@ def insert(model, instances: list, using: str = DEFAULT_DB_ALIAS) -> None:
         for field in model._meta.concrete_fields
         if not (field.primary_key and getattr(instances[0], field.attname) is None)
     ]
-    plain = [field.get_internal_type() in _PLAIN for field in fields]
+    # Only Django's own field classes: a subclass (an encrypted text field, say) reports the
+    # same internal type but prepares its values itself.
+    plain = [
+        type(field).__module__.startswith("django.db.models")
+        and field.get_internal_type() in _PLAIN
+        for field in fields
+    ]
     rows = [
         [
             field.pre_save(instance, True)
