@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -54,15 +56,30 @@ def request_form(request, slug):
     if not form.is_valid():
         return _form_page(request, organization, form, status=400)
     try:
-        services.submit(organization, form.cleaned_data, client_ip(request))
+        consultation = services.submit(organization, form.cleaned_data, client_ip(request))
     except services.TooManyRequests:
         return _form_page(request, organization, form, status=429, limited=True)
+    # Shown once on the next page, so that someone who gave no e-mail address (and so gets no
+    # confirmation) can still take the request back.
+    request.session[SENT_DELETION_KEY] = links.deletion_token(consultation.pk)
     return redirect("consultations:sent", slug=slug)
 
 
+SENT_DELETION_KEY = "consultation_deletion_token"
+
+
+@never_cache
 @require_GET
 def sent(request, slug):
-    return render(request, "consultations/sent.html", {"organization": _organization(slug)})
+    token = request.session.pop(SENT_DELETION_KEY, None)
+    return render(
+        request,
+        "consultations/sent.html",
+        {
+            "organization": _organization(slug),
+            "deletion_path": reverse("consultations:delete", args=[token]) if token else "",
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

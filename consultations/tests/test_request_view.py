@@ -118,6 +118,19 @@ def test_a_request_by_phone_alone_needs_no_confirmation_e_mail(client, post):
     ]
 
 
+def test_the_page_after_sending_offers_to_take_the_request_back_once(client, post):
+    """Someone who gave only a phone number gets no confirmation e-mail: the next page is their
+    one chance to delete the request themselves before it is purged."""
+    clinic()
+    response = post(URL, valid(email="", preferred_contact="text"))
+    page = client.get(response.url).content.decode()
+    assert "It is shown only on this page, once." in page
+    (link,) = re.findall(r'href="(/requests/delete/[^"]+)"', page)
+    assert client.post(link).status_code == 200
+    assert not ConsultationRequest.objects.exists()
+    assert "Delete this request" not in client.get(response.url).content.decode()
+
+
 def test_the_service_asked_about_is_recorded(client, post, demo_listings):
     organization = Organization.objects.filter(services__isnull=False).first()
     service = organization.services.first()
