@@ -101,6 +101,8 @@ def test_approval_makes_the_claimant_staff_and_tells_them(smtp_server, riverside
     sign_in_with_second_factor(admin, ada)
     page = admin.get("/clinic/admin/").content.decode()
     assert "jordan@riverside.example, Manager" in page and "(matches the listing)" in page
+    assert "confirm the claim with the clinic itself" in page
+    assert riverside.email in page  # the address to confirm it through
 
     response = admin.post(f"/clinic/admin/claims/{claim.pk}/", {"decision": "approve"})
     assert response.url == "/clinic/admin/"
