@@ -1,10 +1,16 @@
+import time
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.contrib.auth import logout
+from django.shortcuts import redirect, resolve_url
 from django.utils.translation import gettext as _
 
 from accounts import second_factor
+
+STAFF_AREAS = ("/clinic/", "/admin/")
+LAST_SEEN_KEY = "staff_last_seen"
 
 
 class SecondFactorRequiredMiddleware:
@@ -19,6 +25,18 @@ class SecondFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if self._idle_too_long(request):
+            wanted = request.get_full_path() if request.method == "GET" else "/clinic/"
+            logout(request)
+            messages.info(
+                request,
+                _(
+                    "You were signed out after %(minutes)d minutes without activity, to keep "
+                    "requests private on a shared or lost device. Sign in again to continue."
+                )
+                % {"minutes": settings.PSYCLE_STAFF_IDLE_MINUTES},
+            )
+            return redirect(f"{resolve_url(settings.LOGIN_URL)}?next={quote(wanted)}")
         if self._must_stop(request):
             # Where to go afterwards: the page asked for or, for a form sent, where it started.
             if request.method == "GET":
@@ -39,6 +57,18 @@ class SecondFactorRequiredMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+    def _idle_too_long(self, request) -> bool:
+        """Whether a signed-in person has left the portal or the admin idle past the limit.
+        Each visit there restarts the clock."""
+        if not request.user.is_authenticated or not request.path_info.startswith(STAFF_AREAS):
+            return False
+        now = int(time.time())
+        last_seen = request.session.get(LAST_SEEN_KEY)
+        if last_seen is not None and now - last_seen > settings.PSYCLE_STAFF_IDLE_MINUTES * 60:
+            return True
+        request.session[LAST_SEEN_KEY] = now
+        return False
 
     def _must_stop(self, request) -> bool:
         user = request.user

@@ -315,6 +315,8 @@ PSYCLE_REQUEST_CLAIM_TIMEOUT = env.integer("PSYCLE_REQUEST_CLAIM_TIMEOUT", 15 * 
 # Behind a proxy that appends the client's address to X-Forwarded-For, rate limits count that
 # address instead of the proxy's.
 TRUST_X_FORWARDED_FOR = env.boolean("TRUST_X_FORWARDED_FOR", default=False)
+# Staff left idle this long in the clinic portal or the admin are signed out.
+PSYCLE_STAFF_IDLE_MINUTES = env.integer("PSYCLE_STAFF_IDLE_MINUTES", 30, minimum=1)
 # Sign-in rate limits (allauth) count the same address: one proxy of ours in front.
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if TRUST_X_FORWARDED_FOR else 0
 

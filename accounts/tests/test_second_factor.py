@@ -6,8 +6,13 @@ import re
 import pytest
 from allauth.mfa.models import Authenticator
 
+from accounts.middleware import LAST_SEEN_KEY
 from accounts.tests.people import make_account
-from accounts.tests.second_factor import activate_authenticator_app, code_for
+from accounts.tests.second_factor import (
+    activate_authenticator_app,
+    code_for,
+    sign_in_with_second_factor,
+)
 from clinics.models import Membership
 from clinics.tests.people import PASSWORD, riverside
 
@@ -133,3 +138,24 @@ def test_seekers_are_not_asked_for_it_outside_the_portal(client, seeker, passwor
     assert client.get("/assessment/history/").status_code == 200
     response = client.get("/admin/")
     assert response.status_code == 302 and "2fa" not in response.url
+
+
+def test_staff_left_idle_are_signed_out_of_the_portal(client, casey, settings):
+    settings.PSYCLE_STAFF_IDLE_MINUTES = 30
+    sign_in_with_second_factor(client, casey)
+    assert client.get("/clinic/").status_code == 200
+
+    session = client.session
+    session[LAST_SEEN_KEY] -= 29 * 60  # still within the limit: the clock restarts
+    session.save()
+    assert client.get("/clinic/").status_code == 200
+
+    session = client.session
+    session[LAST_SEEN_KEY] -= 31 * 60
+    session.save()
+    response = client.get("/clinic/organizations/riverside/requests/")
+    assert response.status_code == 302
+    assert response.url == "/account/login/?next=/clinic/organizations/riverside/requests/"
+    page = client.get(response.url).content.decode()
+    assert "You were signed out after 30 minutes without activity" in page
+    assert client.get("/clinic/").status_code == 302  # still signed out
