@@ -7,6 +7,7 @@ so the table holds no address in clear. Only accepted attempts are recorded: som
 refused can try again once their earlier attempts leave the window.
 """
 
+import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -41,14 +42,25 @@ class Limit:
 
 
 def client_ip(request) -> str:
-    """The address the request came from. Behind a proxy that appends it to X-Forwarded-For
-    (TRUST_X_FORWARDED_FOR), the last address in that header, which the proxy itself wrote."""
+    """Who a request came from, for counting: its address, or for IPv6 the address's /64
+    network, since one connection is usually given a whole /64 and could rotate through it.
+    Behind a proxy that appends the address to X-Forwarded-For (TRUST_X_FORWARDED_FOR), the
+    last address in that header, which the proxy itself wrote."""
+    address = request.META.get("REMOTE_ADDR", "")
     if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
         if addresses:
-            return addresses[-1]
-    return request.META.get("REMOTE_ADDR", "")
+            address = addresses[-1]
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
 
 
 def forget_before(moment) -> int:

@@ -250,6 +250,21 @@ def test_too_many_requests_from_one_address_are_refused_with_a_message(client, p
     assert other.status_code == 302
 
 
+@override_settings(PSYCLE_REQUEST_LIMIT_PER_IP=2, PSYCLE_REQUEST_LIMIT_PER_EMAIL=50)
+def test_an_ipv6_network_counts_as_one_address(client, post):
+    """A connection is usually given a whole /64: rotating through it gets around nothing."""
+    clinic()
+    for number in range(2):
+        response = post(
+            URL, valid(email=f"p{number}@example.net"), REMOTE_ADDR=f"2001:db8::{number}"
+        )
+        assert response.status_code == 302
+    blocked = post(URL, valid(email="p2@example.net"), REMOTE_ADDR="2001:db8::ffff:1")
+    assert blocked.status_code == 429
+    elsewhere = post(URL, valid(email="p3@example.net"), REMOTE_ADDR="2001:db8:0:1::1")
+    assert elsewhere.status_code == 302
+
+
 @override_settings(PSYCLE_REQUEST_LIMIT_PER_IP=50, PSYCLE_REQUEST_LIMIT_PER_EMAIL=2)
 def test_too_many_requests_from_one_e_mail_address_are_refused_whatever_its_spelling(client, post):
     clinic()
