@@ -7,7 +7,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from directory.search import Hit
+from directory.search import SHOWN, Hit
 from directory.taxonomy import TREATMENT
 
 
@@ -38,27 +38,26 @@ def listings_for(hits: list[Hit]) -> list[Listing]:
 
 
 def _listing(hit: Hit) -> Listing:
-    (link_id, name, slug, service_name, treatment, city, state, latitude, longitude, price_on,
-     verified, accepting, accepting_on, is_demo) = hit.shown  # fmt: skip
+    row = dict(zip(SHOWN, hit.shown, strict=True))
     return Listing(
         entry_id=hit.entry_id,
         # Raw rows come as the driver gives them: SQLite has no UUID, date or boolean type.
-        id=str(uuid.UUID(str(link_id))),
-        name=name,
-        service_name=service_name,
-        treatment=str(TREATMENT.terms[treatment].name),
-        profile_url=reverse("directory:provider", args=[slug]),
-        latitude=latitude,
-        longitude=longitude,
+        id=str(uuid.UUID(str(row["service_at_location_id"]))),
+        name=row["name"],
+        service_name=row["service_name"],
+        treatment=str(TREATMENT.terms[row["treatment"]].name),
+        profile_url=reverse("directory:provider", args=[row["slug"]]),
+        latitude=row["latitude"],
+        longitude=row["longitude"],
         distance_miles=hit.distance_miles,
-        city=city,
-        state=state,
+        city=row["city"],
+        state=row["state"],
         price=hit.price,
-        price_confirmed_on=_date(price_on),
-        verified=bool(verified),
-        accepting=bool(accepting),
-        accepting_confirmed_on=_date(accepting_on),
-        is_demo=bool(is_demo),
+        price_confirmed_on=_date(row["price_confirmed_on"]),
+        verified=bool(row["verified"]),
+        accepting=bool(row["accepting"]),
+        accepting_confirmed_on=_date(row["accepting_confirmed_on"]),
+        is_demo=bool(row["is_demo"]),
     )
 
 
