@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import second_factor
 from core import crypto
+from core.emails import normalise_address
 
 # Django's username column holds 150 characters, and the username is the e-mail address.
 MAX_EMAIL_LENGTH = 150
@@ -37,7 +38,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def populate_username(self, request, user) -> None:
         # One address, one account: the lower-cased address is the username, as it always was.
-        user.username = user.email.strip().lower()
+        user.username = normalise_address(user.email)
 
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         """Changing two-step sign-in asks for the password again, unless the person signed in a

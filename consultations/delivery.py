@@ -28,6 +28,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
+from core.tasks import backoff
 
 logger = logging.getLogger(__name__)
 Delivery = ConsultationRequest.Delivery
@@ -104,7 +105,7 @@ def _ours(request_id: uuid.UUID, channel: Channel, claimed_at: datetime):
 def retry_delay(attempts: int) -> timedelta:
     """How long to wait after the given number of failed attempts: 1, 2, 4, 8 ... times the
     first delay."""
-    return timedelta(seconds=settings.PSYCLE_REQUEST_RETRY_DELAY * 2 ** (attempts - 1))
+    return backoff(timedelta(seconds=settings.PSYCLE_REQUEST_RETRY_DELAY), attempts)
 
 
 class Undeliverable(Exception):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationRequest
+from core.emails import normalise_address
 from directory.models import Organization, Service
 from directory.taxonomy import US_STATES
 
@@ -130,7 +131,7 @@ class ConsultationRequestForm(forms.Form):
         return " ".join(self.cleaned_data["name"].split())
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return normalise_address(self.cleaned_data["email"])
 
     def clean_phone(self):
         value = self.cleaned_data["phone"].strip()
@@ -185,4 +186,4 @@ class DeletionLinksForm(forms.Form):
     )
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return normalise_address(self.cleaned_data["email"])

@@ -12,6 +12,7 @@ from django.utils import timezone
 from consultations import tasks
 from consultations.models import ConsultationRequest
 from core.crypto import lookup_hash
+from core.emails import counting_key
 from core.ratelimit import Limit, forget_before
 from core.tasks import enqueue_on_commit
 from directory.models import Organization
@@ -46,11 +47,11 @@ def submit(organization: Organization, data: dict, client_ip: str) -> Consultati
     """Store a request (checked by the form), then, once it is committed, have it delivered."""
     by_ip, by_email = request_limits()
     email = data.get("email", "")
-    if by_ip.exceeded(client_ip) or by_email.exceeded(email):
+    if by_ip.exceeded(client_ip) or by_email.exceeded(counting_key(email)):
         raise TooManyRequests
     with transaction.atomic():
         by_ip.record(client_ip)
-        by_email.record(email)
+        by_email.record(counting_key(email))
         request = ConsultationRequest.objects.create(
             organization=organization,
             service=data.get("service"),
@@ -85,9 +86,9 @@ def ask_for_deletion_links(email: str, client_ip: str) -> None:
     email_hash = lookup_hash(email)
     with transaction.atomic():
         by_ip.record(client_ip)
-        if by_email.exceeded(email):
+        if by_email.exceeded(counting_key(email)):
             return
-        by_email.record(email)
+        by_email.record(counting_key(email))
         if ConsultationRequest.objects.filter(email_hash=email_hash).exists():
             enqueue_on_commit(tasks.send_deletion_links, email_hash)
 

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+from core.emails import normalise_address
+
 
 class DecryptionError(Exception):
     """A stored value that none of the configured keys can decrypt."""
@@ -72,14 +74,10 @@ def rotate(token: str) -> str:
         ) from None
 
 
-def normalise(value: str) -> str:
-    """What makes two spellings of one address the same: surrounding space and letter case."""
-    return value.strip().lower()
-
-
 def lookup_hash(value: str) -> str:
-    """The keyed hash (64 hex digits) of a normalised value; empty for an empty value."""
-    value = normalise(value)
+    """The keyed hash (64 hex digits) of a value in its normal form (``normalise_address``:
+    surrounding space and letter case make no difference); empty for an empty value."""
+    value = normalise_address(value)
     if not value:
         return ""
     key = settings.PSYCLE_LOOKUP_KEY.encode("utf-8")

@@ -22,6 +22,12 @@ def enqueue_on_commit(task, *args, using: str | None = None, **kwargs) -> None:
     transaction.on_commit(partial(task.enqueue, *args, **kwargs), using=using, robust=False)
 
 
+def backoff(first_delay: timedelta, attempt: int) -> timedelta:
+    """How long to wait after failed attempt number ``attempt``: the first delay, then twice as
+    long each time (1, 2, 4, 8 ... times)."""
+    return first_delay * 2 ** (attempt - 1)
+
+
 def send_or_retry(
     send: Callable,
     task,
@@ -51,6 +57,6 @@ def send_or_retry(
             attempt,
             type(error).__name__,
         )
-        later = timezone.now() + first_delay * 2 ** (attempt - 1)
+        later = timezone.now() + backoff(first_delay, attempt)
         enqueue_on_commit(task.using(run_after=later), object_id, attempt + 1)
         return False

@@ -10,6 +10,7 @@ from enum import Enum
 from django.db import transaction
 from django.utils import timezone
 
+from core.emails import normalise_address
 from core.tasks import enqueue_on_commit
 from newsletter import tasks
 from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
@@ -24,17 +25,13 @@ class Confirmation(Enum):
     ALREADY_CONFIRMED = "already confirmed"
 
 
-def normalise_email(address: str) -> str:
-    return address.strip().lower()
-
-
 def subscribe(email: str, topics: list[str], zip_code: str, form_name: str) -> None:
     """Record a sign-up and, once it commits, write to the address: a confirmation link, or a
     reminder of the preferences link for someone already subscribed. Nothing else is sent
     until the link is followed."""
     now = timezone.now()
     with transaction.atomic():
-        subscriber, _created = Subscriber.objects.get_or_create(email=normalise_email(email))
+        subscriber, _created = Subscriber.objects.get_or_create(email=normalise_address(email))
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if subscriber.suppressed_at is not None:
             return
@@ -98,4 +95,4 @@ def unsubscribe(subscriber_id: int) -> None:
 
 def suppress_address(email: str, reason: str) -> int:
     """A bounce or a complaint: write nothing more to this address until it confirms again."""
-    return Subscriber.objects.filter(email=normalise_email(email)).suppress(reason)
+    return Subscriber.objects.filter(email=normalise_address(email)).suppress(reason)

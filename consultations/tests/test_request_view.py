@@ -277,6 +277,24 @@ def test_too_many_requests_from_one_e_mail_address_are_refused_whatever_its_spel
     assert ConsultationRequest.objects.count() == 2
 
 
+@override_settings(PSYCLE_REQUEST_LIMIT_PER_IP=50, PSYCLE_REQUEST_LIMIT_PER_EMAIL=5)
+def test_tags_and_gmail_dots_do_not_get_around_the_per_address_limit(client, post):
+    clinic()
+    spellings = [f"dana.whitfield+{n}@gmail.com" for n in range(3)] + [
+        "danawhitfield@googlemail.com",
+        "d.anawhitfield+x@gmail.com",
+    ]
+    for number, email in enumerate(spellings):
+        response = post(URL, valid(email=email), REMOTE_ADDR=f"198.51.100.{number + 1}")
+        assert response.status_code == 302
+    response = post(URL, valid(email="dana.whitfield+6@gmail.com"), REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 429
+    assert "Your request was not sent yet" in text_of(response)
+    # Each request is delivered to the address as it was typed, tag and dots included.
+    stored = sorted(ConsultationRequest.objects.values_list("email", flat=True))
+    assert stored == sorted(spellings)
+
+
 @override_settings(TRUST_X_FORWARDED_FOR=True, PSYCLE_REQUEST_LIMIT_PER_IP=1)
 def test_behind_a_proxy_the_address_it_reports_is_counted(client, post):
     clinic()

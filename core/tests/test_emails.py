@@ -41,3 +41,17 @@ def test_send_delivers_through_the_configured_backend():
     assert sent.to == ["alice@example.com"]
     assert sent.from_email == "Psycle <noreply@localhost>"
     assert sent.subject == "Hi, two lines"
+
+
+def test_an_address_is_kept_trimmed_and_in_lower_case_with_its_tag():
+    typed = "  Dana.W+clinics@Example.NET\n"
+    assert emails.normalise_address(typed) == "dana.w+clinics@example.net"
+
+
+def test_rate_limits_count_an_address_without_its_tag_or_gmail_dots():
+    key = emails.counting_key
+    assert key("Dana+1@Example.net") == key("dana+2@example.net") == "dana@example.net"
+    assert key("d.a.n.a+x@GoogleMail.com") == key("dana@gmail.com") == "dana@gmail.com"
+    # Dots matter everywhere else.
+    assert key("dana.w@example.net") != key("danaw@example.net")
+    assert key("not an address") == "not an address"

@@ -34,3 +34,17 @@ def test_the_worker_runs_what_was_queued():
     finished = DBTaskResult.objects.get()
     assert finished.status == TaskResultStatus.SUCCESSFUL
     assert finished.return_value == "HELLO"
+
+
+def test_back_off_doubles_the_first_delay_after_each_failed_attempt():
+    from datetime import timedelta
+
+    from core.tasks import backoff
+
+    first = timedelta(seconds=60)
+    assert [backoff(first, attempt) for attempt in (1, 2, 3, 4)] == [
+        timedelta(seconds=60),
+        timedelta(seconds=120),
+        timedelta(seconds=240),
+        timedelta(seconds=480),
+    ]

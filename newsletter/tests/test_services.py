@@ -12,8 +12,9 @@ from newsletter.tests.people import ALICE, pending_consent, subscribed
 pytestmark = pytest.mark.django_db
 
 
-def test_addresses_are_compared_trimmed_and_in_lower_case():
-    assert services.normalise_email("  Alice@Example.COM\n") == ALICE
+def test_addresses_are_kept_trimmed_and_in_lower_case():
+    services.subscribe("  Alice@Example.COM\n", ["research_news"], "", "footer")
+    assert list(Subscriber.objects.values_list("email", flat=True)) == [ALICE]
 
 
 def test_the_database_refuses_a_second_row_for_one_address():

@@ -5,6 +5,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from core.emails import normalise_address
+
 
 class Command(BaseCommand):
     help = (
@@ -16,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, email, **options):
-        user = get_user_model().objects.filter(username=email.strip().lower()).first()
+        user = get_user_model().objects.filter(username=normalise_address(email)).first()
         if user is None:
             raise CommandError(f"No account has the address {email!r}.")
         removed, _ = Authenticator.objects.filter(user=user).delete()

@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from clinics.models import Membership
+from core.emails import normalise_address
 from directory.models import Organization
 
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, email, organization, role, random_password, **options):
-        email = email.strip().lower()
+        email = normalise_address(email)
         try:
             validate_email(email)
         except ValidationError:
