@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from api.errors import invalid
 from api.openapi import BAD_REQUEST, register
+from core.numbers import whole_number
 from directory import taxonomy
 from directory.forms import SearchForm
 from directory.listings import listings_for
@@ -21,13 +22,16 @@ def search(request):
         return invalid(
             unknown[0], f"Unknown parameter. Known: {', '.join(sorted(KNOWN_PARAMETERS))}."
         )
-    per_page = request.GET.get("per_page", "20")
-    if not per_page.isdigit() or not 1 <= int(per_page) <= 100:
+    try:
+        per_page = whole_number(request.GET.get("per_page", "20"))
+    except ValueError:
+        per_page = 0
+    if not 1 <= per_page <= 100:
         return invalid("per_page", "per_page must be a whole number from 1 to 100.")
     params = request.GET.copy()
     if not params.get("radius"):
         params["radius"] = "25"
-    form = SearchForm(params, per_page=int(per_page))
+    form = SearchForm(params, per_page=per_page)
     if not form.is_valid():
         field, message = form.first_error()
         return invalid(field, message)

@@ -5,6 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationRequest
+from core.numbers import DecimalNumberField, WholeNumberField
 from directory import npi, taxonomy
 from directory.models import (
     STATE_CHOICES,
@@ -121,6 +122,10 @@ class ServiceForm(forms.ModelForm):
         help_texts = {
             "first_course_price": _("Everything a first course costs, in dollars."),
         }
+        field_classes = {
+            "first_course_sessions": WholeNumberField,
+            "first_course_price": DecimalNumberField,
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "dosing_approach": forms.Textarea(attrs={"rows": 3}),
@@ -205,6 +210,7 @@ class CostOptionForm(forms.ModelForm):
             "includes": _("What it includes"),
         }
         help_texts = {"option": _("For example 'One infusion' or 'Course of six'.")}
+        field_classes = {"amount": DecimalNumberField}
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]

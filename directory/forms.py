@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import WholeNumberField
 from directory import taxonomy
 from directory.geocode import UnknownPlace, locate
 from directory.search import Filters, Query
@@ -22,7 +23,7 @@ class SearchForm(forms.Form):
         help_text=_("A ZIP code, or a city and state, e.g. Austin, TX"),
         error_messages={"required": _("Enter a ZIP code or a city and state.")},
     )
-    radius = forms.IntegerField(
+    radius = WholeNumberField(
         label=_("Within (miles)"),
         min_value=1,
         max_value=500,
@@ -51,7 +52,7 @@ class SearchForm(forms.Form):
     payment = forms.ChoiceField(
         label=_("Payment"), choices=_choices(taxonomy.PAYMENT), required=False
     )
-    max_price = forms.IntegerField(
+    max_price = WholeNumberField(
         label=_("Most you want to pay per session ($)"),
         min_value=0,
         max_value=100_000,
@@ -65,7 +66,7 @@ class SearchForm(forms.Form):
     verified = forms.BooleanField(label=_("Verified providers only"), required=False)
     accepting = forms.BooleanField(label=_("Accepting new patients"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-    page = forms.IntegerField(
+    page = WholeNumberField(
         min_value=1,
         max_value=1000,
         required=False,

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from directory.geo import great_circle_miles
 from directory.taxonomy import US_STATES
 
-ZIP = re.compile(r"^(\d{5})(?:-\d{4})?$")
-COORDINATES = re.compile(r"^(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$")
+ZIP = re.compile(r"^(\d{5})(?:-\d{4})?$", re.ASCII)
+COORDINATES = re.compile(r"^(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$", re.ASCII)
 STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
 MAX_INPUT = 100
 

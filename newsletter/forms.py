@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from newsletter.models import DEFAULT_TOPICS, ConsentRecord, Topic
 
 ZIP_CODE = RegexValidator(
-    r"^\d{5}(-\d{4})?$",
+    r"^[0-9]{5}(-[0-9]{4})?$",
     _("Enter a ZIP code of 5 digits, or ZIP+4 like 12345-6789."),
 )
 

@@ -61,6 +61,11 @@ def test_sorting_by_price(client, demo_listings):
         ("near=10001&route=rocket", "route", "not one of the choices"),
         ("near=10001&per_page=101", "per_page", "from 1 to 100"),
         ("near=10001&per_page=ten", "per_page", "from 1 to 100"),
+        # Digits of other scripts: "²" passes str.isdigit but not int(); "٣" passes int().
+        ("near=10001&per_page=%C2%B2", "per_page", "from 1 to 100"),
+        ("near=10001&per_page=%D9%A3", "per_page", "from 1 to 100"),
+        ("near=10001&radius=%D9%A3", "radius", "whole number of miles"),
+        ("near=10001&max_price=%EF%BC%95", "max_price", "whole number of dollars"),
         ("near=10001&page=0", "page", "greater than or equal to 1"),
         ("near=10001&page=900", "page", "Page 900 is past the end"),
         ("near=10001&colour=blue", "colour", "Unknown parameter"),

@@ -111,6 +111,15 @@ def test_an_address_that_bounced_gets_nothing_but_the_same_answer(
             "Enter a ZIP code of 5 digits, or ZIP+4 like 12345-6789.",
         ),
         (
+            {
+                "email": ALICE,
+                "topics": ["providers_near_me"],
+                "zip_code": "\u0669\u0664\u0661\u0661\u0660",
+            },
+            "zip_code",
+            "Enter a ZIP code of 5 digits, or ZIP+4 like 12345-6789.",
+        ),
+        (
             {"email": ALICE, "topics": ["providers_near_me"], "zip_code": "94110-12"},
             "zip_code",
             "Enter a ZIP code of 5 digits, or ZIP+4 like 12345-6789.",
