@@ -2,6 +2,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.http import Http404, QueryDict
 
 from core.logging import request_id_var
 
@@ -40,3 +41,45 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+NUL = "\x00"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _holds_nul(query: QueryDict) -> bool:
+    return any(NUL in key or NUL in "".join(values) for key, values in query.lists())
+
+
+def _without_nul(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True, encoding=query.encoding)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class NulCharacterMiddleware:
+    """The one place NUL characters are dealt with. Nobody types one, PostgreSQL cannot store or
+    even compare text holding one (a query with it fails), and Django's form fields refuse them
+    but values read straight from a query string, a form or a cookie are not checked. So they
+    are removed from every query-string, form and cookie name and value before any view reads
+    them, and a path holding one names nothing: 404."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if NUL in request.path_info:
+            raise Http404("no page has a NUL character in its address")
+        if _holds_nul(request.GET):
+            request.GET = _without_nul(request.GET)
+        posted_form = request.method == "POST" and request.content_type in FORM_TYPES
+        if posted_form and _holds_nul(request.POST):
+            request.POST = _without_nul(request.POST)
+        if any(NUL in key or NUL in value for key, value in request.COOKIES.items()):
+            request.COOKIES = {
+                key.replace(NUL, ""): value.replace(NUL, "")
+                for key, value in request.COOKIES.items()
+            }
+        return self.get_response(request)

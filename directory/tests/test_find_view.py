@@ -59,7 +59,7 @@ def test_an_unknown_place_gets_a_message_and_suggestions(client, db):
         ("near=10001&max_price=-5", "The price cannot be negative."),
         ("near=" + "9" * 300, "Ensure this value has at most 100 characters"),
         ("near=", "Enter a ZIP code or a city and state."),
-        ("near=%00%3Cscript%3E", "Null characters are not allowed."),
+        ("near=%00%3Cscript%3E", "Add the state to “&lt;script&gt;”"),
     ],
 )
 def test_bad_input_gets_a_message_naming_the_field(client, db, query, message):
