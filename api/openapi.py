@@ -13,17 +13,29 @@ _schemas: dict[str, dict] = {
         "description": "Why a request was refused. `field` names the parameter or body field.",
         "required": ["error", "field", "message"],
         "properties": {
-            "error": {"type": "string", "enum": ["invalid_request"]},
+            "error": {
+                "type": "string",
+                "enum": [
+                    "invalid_request",
+                    "not_found",
+                    "method_not_allowed",
+                    "too_large",
+                    "server_error",
+                ],
+            },
             "field": {"type": "string"},
             "message": {"type": "string"},
         },
     }
 }
 
+ERROR_BODY = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 BAD_REQUEST = {
     "description": "The request was refused; the body names the field and says why.",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    "content": ERROR_BODY,
 }
+NOT_FOUND = {"description": "Nothing matches; the body names the field.", "content": ERROR_BODY}
+TOO_LARGE = {"description": "The body is larger than 16 kB.", "content": ERROR_BODY}
 
 
 def register(path: str, operations: dict, schemas: dict | None = None) -> None:

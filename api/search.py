@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
 
-from api.errors import invalid
-from api.openapi import BAD_REQUEST, register
+from api.errors import error, invalid
+from api.http import endpoint
+from api.openapi import BAD_REQUEST, NOT_FOUND, register
 from core.numbers import whole_number
 from directory import taxonomy
 from directory.forms import SearchForm
@@ -15,7 +15,7 @@ from directory.search import nearby, remote_programmes
 KNOWN_PARAMETERS = {*SearchForm.base_fields, "per_page"}
 
 
-@require_GET
+@endpoint("GET")
 def search(request):
     unknown = sorted(set(request.GET) - KNOWN_PARAMETERS)
     if unknown:
@@ -34,11 +34,14 @@ def search(request):
     form = SearchForm(params, per_page=per_page)
     if not form.is_valid():
         field, message = form.first_error()
+        if list(form.errors) == ["near"] and form.has_error("near", "unknown_place"):
+            # The request is well formed; the place it names is not one we know.
+            return error(404, "near", message, suggestions=form.suggestions)
         return invalid(field, message)
     query = form.query()
     page = nearby(query)
     if not page.hits and query.page > 1:
-        return invalid("page", f"Page {query.page} is past the end of the results.")
+        return error(404, "page", f"Page {query.page} is past the end of the results.")
     base = settings.SITE_URL
     results = [
         {
@@ -93,7 +96,6 @@ def search(request):
         following = request.GET.copy()
         following["page"] = str(query.page + 1)
         response["Link"] = f'<{base}/api/v1/search?{following.urlencode()}>; rel="next"'
-    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
@@ -175,6 +177,7 @@ register(
                     },
                 },
                 "400": BAD_REQUEST,
+                "404": NOT_FOUND,
             },
         }
     },

@@ -10,4 +10,6 @@ urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
     path("search", search.search, name="search"),
     path("assessments/<str:instrument>/score", assessments.score, name="assessment_score"),
+    # Anything else under /api/v1/ is a JSON 404, not a redirect to the page tree.
+    path("<path:anything>", views.not_found),
 ]

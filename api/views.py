@@ -1,12 +1,15 @@
 from django.conf import settings
-from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.http import Http404, JsonResponse
 
+from api.http import endpoint
 from api.openapi import document
 
 
-@require_GET
+@endpoint("GET")
 def openapi_document(request):
-    response = JsonResponse(document(f"{settings.SITE_URL}/api/v1"))
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(document(f"{settings.SITE_URL}/api/v1"))
+
+
+def not_found(request, anything):
+    """Answered as JSON by api.middleware, like every other API error."""
+    raise Http404

@@ -277,6 +277,8 @@ def score(
     if instrument == PC_PTSD_5.code:
         if "trauma_exposure" not in body:
             raise InvalidAnswers("trauma_exposure", _("This field is required."))
+        if "answers" in body and body["answers"] is None:
+            raise InvalidAnswers("answers", _("Give the five answers, or leave answers out."))
         return score_pc_ptsd_5(
             body["trauma_exposure"], body.get("answers"), cut_point=pc_ptsd_5_cut_point
         )

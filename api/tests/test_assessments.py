@@ -85,7 +85,8 @@ def test_pcl5_clusters_and_pattern(client):
         ("pc-ptsd-5", {"trauma_exposure": True}, "answers"),
         ("pc-ptsd-5", {"trauma_exposure": True, "answers": [1, 1, 1, 0, 0]}, "answers[0]"),
         ("pc-ptsd-5", {"trauma_exposure": "yes"}, "trauma_exposure"),
-        ("bdi-ii", {"answers": [0]}, "instrument"),
+        ("pc-ptsd-5", {"trauma_exposure": False, "answers": None}, "answers"),
+        ("phq9", {"answers": [0] * 9, "answer": [1] * 9}, "answer"),
         ("phq9", "[0, 0, 0]", "body"),
         ("phq9", "{answers: [0]}", "body"),
     ],
@@ -117,14 +118,57 @@ def test_no_csrf_token_or_session_is_needed(seeker):
     assert "sessionid" not in response.cookies
 
 
-def test_only_post_is_allowed(client):
-    assert client.get("/api/v1/assessments/phq9/score").status_code == 405
+def test_an_unknown_questionnaire_is_a_json_404(client):
+    response = post(client, "bdi-ii", {"answers": [0]})
+    assert response.status_code == 404
+    assert response.json()["field"] == "instrument"
+    assert "phq9, gad7, pc-ptsd-5, pcl5" in response.json()["message"]
 
 
-def test_the_endpoint_is_in_the_openapi_document(client):
+def test_only_post_is_allowed_and_options_lists_it(client):
+    response = client.get("/api/v1/assessments/phq9/score")
+    assert response.status_code == 405
+    assert response["Allow"] == "OPTIONS, POST"
+    assert response.json()["error"] == "method_not_allowed"
+    options = client.options("/api/v1/assessments/phq9/score")
+    assert options.status_code == 204
+    assert options["Allow"] == "OPTIONS, POST"
+
+
+def test_deeply_nested_json_is_a_400_not_a_crash(client):
+    """10 kB of brackets once made the parser recurse until Python gave up: a 500 in HTML."""
+    response = post(client, "phq9", "[" * 5000 + "]" * 5000)
+    assert response.status_code == 400
+    assert response.json()["field"] == "body"
+    assert "nests too deeply" in response.json()["message"]
+    nested = '{"answers": ' + "[" * 40 + "]" * 40 + "}"
+    assert post(client, "phq9", nested).status_code == 400
+
+
+def test_a_body_over_16_kb_is_refused_unread(client):
+    response = post(client, "phq9", '{"answers": [' + "0," * 9000 + "0]}")
+    assert response.status_code == 413
+    assert response.json() == {
+        "error": "too_large",
+        "field": "body",
+        "message": "The body is too large: send at most 16384 bytes.",
+    }
+
+
+def test_each_questionnaire_has_its_exact_schema_in_the_openapi_document(client):
     document = client.get("/api/v1/openapi.json").json()
-    operation = document["paths"]["/assessments/{instrument}/score"]["post"]
-    assert operation["parameters"][0]["schema"]["enum"] == ["phq9", "gad7", "pc-ptsd-5", "pcl5"]
-    assert set(operation["responses"]) == {"200", "400"}
+    expected = {"phq9": (9, 3), "gad7": (7, 3), "pcl5": (20, 4)}
+    for code, (count, highest) in expected.items():
+        operation = document["paths"][f"/assessments/{code}/score"]["post"]
+        schema = operation["requestBody"]["content"]["application/json"]["schema"]
+        answers = schema["properties"]["answers"]
+        assert (answers["minItems"], answers["maxItems"]) == (count, count)
+        assert (answers["items"]["minimum"], answers["items"]["maximum"]) == (0, highest)
+        assert schema["additionalProperties"] is False
+        assert set(operation["responses"]) == {"200", "400", "413"}
+    pc_ptsd_5 = document["paths"]["/assessments/pc-ptsd-5/score"]["post"]["requestBody"]
+    exposed, not_exposed = pc_ptsd_5["content"]["application/json"]["schema"]["oneOf"]
+    assert exposed["required"] == ["trauma_exposure", "answers"]
+    assert not_exposed["required"] == ["trauma_exposure"]
     schema = document["components"]["schemas"]["AssessmentScore"]
     assert "moderately_severe" in schema["properties"]["band"]["enum"]

@@ -56,7 +56,6 @@ def test_sorting_by_price(client, demo_listings):
     "query, field, message",
     [
         ("radius=25", "near", "Enter a ZIP code or a city and state."),
-        ("near=99999", "near", "We could not find the ZIP code 99999"),
         ("near=10001&radius=501", "radius", "between 1 and 500 miles"),
         ("near=10001&route=rocket", "route", "not one of the choices"),
         ("near=10001&per_page=101", "per_page", "from 1 to 100"),
@@ -67,7 +66,6 @@ def test_sorting_by_price(client, demo_listings):
         ("near=10001&radius=%D9%A3", "radius", "whole number of miles"),
         ("near=10001&max_price=%EF%BC%95", "max_price", "whole number of dollars"),
         ("near=10001&page=0", "page", "greater than or equal to 1"),
-        ("near=10001&page=900", "page", "Page 900 is past the end"),
         ("near=10001&colour=blue", "colour", "Unknown parameter"),
         ("near=10001&max_price=cheap", "max_price", "whole number of dollars"),
     ],
@@ -81,6 +79,36 @@ def test_bad_parameters_are_a_400_naming_the_parameter(
     assert body["error"] == "invalid_request"
     assert body["field"] == field
     assert message in body["message"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("near=99999", "near", "We could not find the ZIP code 99999"),
+        ("near=Austn%2C+TX", "near", "We could not find"),
+        ("near=10001&page=900", "page", "Page 900 is past the end"),
+    ],
+)
+def test_a_place_or_page_that_does_not_exist_is_a_404_naming_it(
+    client, demo_listings, query, field, message
+):
+    response = client.get(f"/api/v1/search?{query}")
+    assert response.status_code == 404
+    body = response.json()
+    assert (body["error"], body["field"]) == ("not_found", field)
+    assert message in body["message"]
+
+
+def test_suggestions_come_with_an_unknown_place(client, db):
+    body = client.get("/api/v1/search?near=Austn%2C+TX").json()
+    assert "Austin, TX" in body["suggestions"]
+
+
+def test_an_unknown_method_is_a_405_listing_the_allowed_ones(client, db):
+    response = client.generic("QUERY", "/api/v1/search?near=10001")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.json()["field"] == "method"
 
 
 def test_the_search_is_in_the_openapi_document(client):
