@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from consultations import links, services
 from consultations.forms import ConsultationRequestForm, DeletionLinksForm
@@ -69,7 +69,7 @@ SENT_DELETION_KEY = "consultation_deletion_token"
 
 
 @never_cache
-@require_GET
+@require_safe
 def sent(request, slug):
     token = request.session.pop(SENT_DELETION_KEY, None)
     return render(
@@ -104,7 +104,7 @@ def find_for_deletion(request):
     )
 
 
-@require_GET
+@require_safe
 def deletion_links_sent(request):
     return render(request, "consultations/deletion_links_sent.html")
 

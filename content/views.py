@@ -1,11 +1,11 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from content.search import MAX_QUERY_LENGTH, search_pages
 
 
-@require_GET
+@require_safe
 def search(request):
     query = " ".join(request.GET.get("q", "").split())
     context = {"query": query, "results": None, "error": ""}

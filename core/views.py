@@ -6,25 +6,25 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.crisis import RESOURCES
 from core.health import readiness
 
 
-@require_GET
+@require_safe
 def crisis(request):
     return render(request, "core/crisis.html", {"resources": RESOURCES})
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
-@require_GET
+@require_safe
 def readyz(request):
     checks = readiness()
     ready = all(outcome == "ok" for outcome in checks.values())
@@ -34,7 +34,7 @@ def readyz(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -48,7 +48,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def security_txt(request):
     """RFC 9116. Expires is kept a fixed distance ahead so the file never goes stale."""
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)

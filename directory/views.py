@@ -2,7 +2,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from directory import profiles, taxonomy
 from directory.charts import price_chart
@@ -33,7 +33,7 @@ def map_settings() -> dict:
     }
 
 
-@require_GET
+@require_safe
 def find(request):
     params = request.GET.copy()
     if params and not params.get("radius"):
@@ -92,7 +92,7 @@ def find(request):
     return render(request, "directory/find.html", context)
 
 
-@require_GET
+@require_safe
 def provider(request, slug):
     organization = get_object_or_404(profiles.profile_queryset(), slug=slug)
     profile = profiles.build(organization)

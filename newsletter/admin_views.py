@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.admin import messages
 
 from newsletter import campaigns, sending
@@ -34,14 +34,14 @@ def _page(request, campaign, test_form, status=200):
 
 
 @EDIT
-@require_GET
+@require_safe
 def review(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     return _page(request, campaign, SendTestForm(initial={"email": request.user.email}))
 
 
 @EDIT
-@require_GET
+@require_safe
 def preview(request, pk, part):
     """The HTML part as a page of its own (no admin around it), or the text part as text."""
     campaign = get_object_or_404(Campaign, pk=pk)

@@ -1,6 +1,6 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from newsletter import services, tokens
 from newsletter.consent import CONSENT_TEXTS
@@ -45,7 +45,7 @@ def _subscribe_page(request, form, status=200):
     return render(request, "newsletter/subscribe.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def check_your_email(request):
     return render(request, "newsletter/check_your_email.html")
 

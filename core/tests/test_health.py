@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from core.tests.processes import python
 
 READYZ_IN_CHILD = """
@@ -54,3 +56,10 @@ def test_readyz_is_503_when_the_database_cannot_be_reached(tmp_path):
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["status"] == 503
     assert answer["body"]["checks"]["database"] == "failed: OperationalError"
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/find/", "/api/v1/openapi.json"])
+def test_load_balancer_probes_may_use_head(client, db, path):
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response.content == b""
