@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "corsheaders",
     "leaflet",
     "anymail",
     "django.contrib.auth",
@@ -124,6 +125,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
+    "api.cors.ApiCorsMiddleware",
     "api.middleware.JsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -351,6 +353,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# Cross-origin calls (django-cors-headers), only to the API paths api.cors lists, with the
+# methods it lists for each: from any origin, without cookies.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ("accept", "content-type")
+CORS_EXPOSE_HEADERS = ("Link", "X-Request-ID")
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
