@@ -120,8 +120,18 @@ register(
                     "name": "near",
                     "in": "query",
                     "required": True,
-                    "description": "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng'.",
-                    "schema": {"type": "string", "maxLength": 100},
+                    "description": (
+                        "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng'; at most "
+                        "100 characters, not all spaces. A place we do not know is a 404."
+                    ),
+                    "schema": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 100,
+                        # Something other than what Python or JavaScript count as white space
+                        # (or NUL, which is removed before the search sees it).
+                        "pattern": "[^\\s\\u0000\\u001c-\\u001f\\u0085]",
+                    },
                 },
                 {
                     "name": "radius",
@@ -159,7 +169,8 @@ register(
                 {
                     "name": "page",
                     "in": "query",
-                    "schema": {"type": "integer", "minimum": 1, "default": 1},
+                    "description": "Pages past the end of the results are a 404.",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 1},
                 },
                 {
                     "name": "per_page",

@@ -188,6 +188,9 @@ def _whole_numbers(answers, instrument: Instrument) -> list[int]:
     low, high = instrument.lowest_answer, instrument.highest_answer
     values = _list_of(answers, len(instrument.items), _("whole numbers"))
     for index, value in enumerate(values):
+        # JSON (and its schemas) count 2.0 as the whole number 2.
+        if type(value) is float and value.is_integer():
+            values[index] = value = int(value)
         # bool is a subclass of int in Python, but true/false is not an answer on these scales.
         if type(value) is not int or not low <= value <= high:
             raise InvalidAnswers(

@@ -196,7 +196,7 @@ def test_pcl5_json_carries_clusters_and_the_pattern():
         ([0, 0, 4, 0, 0, 0, 0, 0, 0], "answers[2]"),
         ([0, -1, 0, 0, 0, 0, 0, 0, 0], "answers[1]"),
         ([0, 0, 0, 0, 0, 0, 0, 0, True], "answers[8]"),
-        ([0, 0, 0, 1.0, 0, 0, 0, 0, 0], "answers[3]"),
+        ([0, 0, 0, 1.5, 0, 0, 0, 0, 0], "answers[3]"),
         ([0, 0, 0, 0, "1", 0, 0, 0, 0], "answers[4]"),
         ([None] * 9, "answers[0]"),
     ],
@@ -205,6 +205,15 @@ def test_bad_phq9_answers_are_refused_naming_the_field(answers, field):
     with pytest.raises(InvalidAnswers) as error:
         score_phq9(answers)
     assert error.value.field == field
+
+
+def test_a_whole_number_written_with_a_point_is_that_number():
+    """In JSON, and so in the API's schema, 2.0 is the number 2."""
+    assert (
+        score_phq9([0, 0, 0, 2.0, 0, 0, 0, 0, 1.0]).total
+        == score_phq9([0, 0, 0, 2, 0, 0, 0, 0, 1]).total
+        == 3
+    )
 
 
 def test_pc_ptsd_5_answers_must_be_booleans():
