@@ -7,10 +7,12 @@ whether an address subscribes.
 from datetime import timedelta
 from enum import Enum
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from core.emails import normalise_address
+from core.emails import counting_key, normalise_address
+from core.ratelimit import Limit
 from core.tasks import enqueue_on_commit
 from newsletter import tasks
 from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
@@ -20,17 +22,37 @@ from newsletter.models import ConsentRecord, Subscriber, Topic
 ASKING_INTERVAL = timedelta(minutes=10)
 
 
+class TooManySignUps(Exception):
+    """This client, or this address, has asked too often this hour; nothing was recorded."""
+
+
+def sign_up_limits() -> tuple[Limit, Limit]:
+    """Each sign-up e-mails the address typed in, so one client cannot make the site write to
+    many strangers, nor anyone to one address again and again."""
+    return (
+        Limit("newsletter-ip", settings.NEWSLETTER_SIGNUP_LIMIT_PER_IP, 60 * 60),
+        Limit("newsletter-email", settings.NEWSLETTER_SIGNUP_LIMIT_PER_EMAIL, 60 * 60),
+    )
+
+
 class Confirmation(Enum):
     CONFIRMED = "confirmed"
     ALREADY_CONFIRMED = "already confirmed"
 
 
-def subscribe(email: str, topics: list[str], zip_code: str, form_name: str) -> None:
+def subscribe(
+    email: str, topics: list[str], zip_code: str, form_name: str, client_ip: str = ""
+) -> None:
     """Record a sign-up and, once it commits, write to the address: a confirmation link, or a
     reminder of the preferences link for someone already subscribed. Nothing else is sent
-    until the link is followed."""
+    until the link is followed. TooManySignUps past the limits, whoever the address is."""
+    by_ip, by_email = sign_up_limits()
+    if by_ip.exceeded(client_ip) or by_email.exceeded(counting_key(email)):
+        raise TooManySignUps
     now = timezone.now()
     with transaction.atomic():
+        by_ip.record(client_ip)
+        by_email.record(counting_key(email))
         subscriber, _created = Subscriber.objects.get_or_create(email=normalise_address(email))
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if subscriber.suppressed_at is not None:

@@ -2,6 +2,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.ratelimit import client_ip
 from newsletter import services, tokens
 from newsletter.consent import CONSENT_TEXTS
 from newsletter.forms import FooterSubscribeForm, SubscribeForm, TopicsForm
@@ -27,20 +28,28 @@ def subscribe(request):
             data.setlist("topics", DEFAULT_TOPICS)
             form = SubscribeForm(data)
         return _subscribe_page(request, form, status=400)
-    services.subscribe(
-        form.cleaned_data["email"],
-        form.cleaned_data["topics"],
-        form.cleaned_data["zip_code"],
-        form.form_name,
-    )
+    try:
+        services.subscribe(
+            form.cleaned_data["email"],
+            form.cleaned_data["topics"],
+            form.cleaned_data["zip_code"],
+            form.form_name,
+            client_ip(request),
+        )
+    except services.TooManySignUps:
+        if form_class is not SubscribeForm:
+            form = SubscribeForm(request.POST)
+            form.is_valid()
+        return _subscribe_page(request, form, status=429, limited=True)
     return redirect("newsletter:check_your_email")
 
 
-def _subscribe_page(request, form, status=200):
+def _subscribe_page(request, form, status=200, limited=False):
     context = {
         "form": form,
         "consent_text": CONSENT_TEXTS[SubscribeForm.form_name],
         "sign_up_form_on_page": True,
+        "limited": limited,
     }
     return render(request, "newsletter/subscribe.html", context, status=status)
 

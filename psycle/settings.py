@@ -293,6 +293,10 @@ NEWSLETTER_CONFIRMATION_MAX_AGE = env.integer(
 NEWSLETTER_BATCH_SIZE = env.integer("NEWSLETTER_BATCH_SIZE", 50, minimum=1)
 NEWSLETTER_BATCH_PAUSE = env.integer("NEWSLETTER_BATCH_PAUSE", 60, minimum=0)
 NEWSLETTER_CLAIM_TIMEOUT = env.integer("NEWSLETTER_CLAIM_TIMEOUT", 15 * 60, minimum=60)
+# Sign-ups accepted per hour from one client address and for one e-mail address (counted
+# without +tags); more get a message and HTTP 429, so the form cannot be used to mail strangers.
+NEWSLETTER_SIGNUP_LIMIT_PER_IP = env.integer("NEWSLETTER_SIGNUP_LIMIT_PER_IP", 10, minimum=1)
+NEWSLETTER_SIGNUP_LIMIT_PER_EMAIL = env.integer("NEWSLETTER_SIGNUP_LIMIT_PER_EMAIL", 3, minimum=1)
 # Bounce and complaint webhooks (django-anymail) answer only when this secret is set.
 ANYMAIL = {"WEBHOOK_SECRET": env.string("ANYMAIL_WEBHOOK_SECRET")}
 

@@ -1,4 +1,5 @@
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -186,3 +187,40 @@ def test_the_check_your_email_page_says_what_happens_next(client):
     response = client.get("/subscribe/check-your-email/")
     assert response.status_code == 200
     assert "Follow the link in it to confirm your subscription." in response.content.decode()
+
+
+@override_settings(NEWSLETTER_SIGNUP_LIMIT_PER_IP=3, NEWSLETTER_SIGNUP_LIMIT_PER_EMAIL=50)
+def test_one_client_cannot_make_the_site_mail_many_strangers(client):
+    for number in range(3):
+        response = client.post("/subscribe/", {"form": "footer", "email": f"p{number}@example.org"})
+        assert response.status_code == 302
+    response = client.post("/subscribe/", {"form": "footer", "email": "stranger@example.org"})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Please wait before signing up again" in page
+    assert 'value="stranger@example.org"' in page
+    assert ConsentRecord.objects.count() == 3
+    assert not Subscriber.objects.filter(email="stranger@example.org").exists()
+    # Someone else is not held back.
+    other = client.post(
+        "/subscribe/", {"form": "footer", "email": "me@example.org"}, REMOTE_ADDR="198.51.100.9"
+    )
+    assert other.status_code == 302
+
+
+@override_settings(NEWSLETTER_SIGNUP_LIMIT_PER_IP=50, NEWSLETTER_SIGNUP_LIMIT_PER_EMAIL=3)
+def test_one_address_is_asked_for_at_most_three_times_an_hour_whatever_its_tag(client):
+    for number in range(3):
+        response = client.post(
+            "/subscribe/",
+            {"form": "footer", "email": f"alice+{number}@example.org"},
+            REMOTE_ADDR=f"198.51.100.{number + 1}",
+        )
+        assert response.status_code == 302
+    response = client.post(
+        "/subscribe/",
+        {"form": "subscribe_page", "email": "Alice+x@example.org", "topics": ["research_news"]},
+        REMOTE_ADDR="203.0.113.5",
+    )
+    assert response.status_code == 429
+    assert "Please wait before signing up again" in response.content.decode()
