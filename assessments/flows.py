@@ -1,8 +1,9 @@
 """The steps of each questionnaire flow, and the answers a person has given so far.
 
-Answers live only in the person's session, under one key, until they see the result. Each step's
-answers are kept as given, with whether the step is complete, so going back and forward never
-loses anything. Answers left alone for ``ANSWERS_KEPT_FOR`` are forgotten.
+Answers live only in the person's session, under one key, until they see the result, encrypted
+like contact details (``core.crypto.seal``): the session row holds no answer in clear. Each
+step's answers are kept as given, with whether the step is complete, so going back and forward
+never loses anything. Answers left alone for ``ANSWERS_KEPT_FOR`` are forgotten.
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.instruments import GAD7, INSTRUMENTS, PC_PTSD_5, PCL5, PHQ9
+from core.crypto import DecryptionError, seal, unseal
 
 SESSION_KEY = "assessment"
 ANSWERS_KEPT_FOR = timedelta(hours=1)
@@ -63,7 +65,15 @@ class Answers:
         if state and self._expired(state):
             del session[SESSION_KEY]
             state = None
-        self.steps: dict = dict(state["steps"]) if state else {}
+        self.steps: dict = self._opened(state) if state else {}
+
+    @staticmethod
+    def _opened(state) -> dict:
+        try:
+            return dict(unseal(state["sealed"]))
+        except (KeyError, DecryptionError):
+            # Written before answers were sealed, or under a key since removed: start again.
+            return {}
 
     @staticmethod
     def _expired(state) -> bool:
@@ -82,7 +92,7 @@ class Answers:
     def record(self, step: str, values: dict, *, complete: bool) -> None:
         self.steps[step] = {"values": values, "complete": complete}
         self.session[SESSION_KEY] = {
-            "steps": self.steps,
+            "sealed": seal(self.steps),
             "updated": timezone.now().isoformat(),
         }
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.instruments import INSTRUMENTS
 from assessments.scoring import BAND_CODES
+from core.crypto import EncryptedJSONField
 
 INSTRUMENT_CHOICES = [(code, instrument.name) for code, instrument in INSTRUMENTS.items()]
 
@@ -15,7 +16,8 @@ class SavedResult(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_results"
     )
     instrument = models.CharField(_("questionnaire"), max_length=16, choices=INSTRUMENT_CHOICES)
-    answers = models.JSONField(_("answers"))
+    # Encrypted at rest like contact details: the answers include the self-harm question.
+    answers = EncryptedJSONField(_("answers"))
     total = models.PositiveSmallIntegerField(_("total"))
     band = models.CharField(_("band"), max_length=24)
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)

@@ -8,6 +8,9 @@ and ``manage.py rotate_encryption_keys`` then re-encrypts every stored value wit
 An empty string is stored as an empty string, not encrypted: it says only that nothing was
 given, and it lets the database check that a row has at least one way to reach a person.
 
+``EncryptedJSONField`` does the same for a JSON value, and ``seal``/``unseal`` for one kept
+elsewhere, such as the screening answers a session holds until the result is shown.
+
 Encrypted values cannot be searched. ``lookup_hash`` gives a keyed hash (HMAC-SHA256) of a
 normalised value to store beside it, so "every request from this e-mail address" is one indexed
 query without the address in clear. Its key, ``PSYCLE_LOOKUP_KEY``, is separate from the
@@ -16,6 +19,7 @@ encryption keys, so rotating those changes no hash.
 
 import hashlib
 import hmac
+import json
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -101,6 +105,37 @@ class EncryptedTextField(models.TextField):
         if value is None:
             return value
         return encrypt(value)
+
+
+def seal(value) -> str:
+    """A JSON-shaped value (lists, dicts, numbers, text) as one encrypted token."""
+    return fernet().encrypt(json.dumps(value, separators=(",", ":")).encode("utf-8")).decode()
+
+
+def unseal(token: str):
+    """The value ``seal`` encrypted; DecryptionError when no configured key opens it."""
+    return json.loads(decrypt(token))
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON value (such as screening answers) kept encrypted: the column holds the token of
+    its JSON text, so ``rotate_encryption_keys`` re-encrypts it like any encrypted text."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return value
+        return unseal(value)
+
+    def get_prep_value(self, value):
+        if value is None:
+            return value
+        return seal(value)
+
+    def to_python(self, value):
+        return value
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj))
 
 
 def is_current(token: str) -> bool:

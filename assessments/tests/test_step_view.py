@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.flows import SESSION_KEY
+from assessments.flows import SESSION_KEY, Answers
 from assessments.models import SavedResult
 from assessments.tests.conftest import checked, items, pc_ptsd_5
 
@@ -123,7 +123,7 @@ def test_the_safety_step_asks_about_each_caution(client, finish_full):
 
 def test_answers_live_in_the_session_only(client, finish_full):
     finish_full()
-    assert set(client.session[SESSION_KEY]["steps"]) == {
+    assert set(Answers(client.session).steps) == {
         "age",
         "phq9",
         "gad7",
