@@ -14,7 +14,7 @@ request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE_NUMBER = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
+PHONE_NUMBER = re.compile(r"(?<![\w(])\+?\(?\d[\d ().-]{7,}\d(?!\w)")
 
 
 def redact(text: str) -> str:
@@ -29,13 +29,26 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+def _redacted_message(record: logging.LogRecord) -> str:
+    """The message with each argument redacted on its own, so that numbers which only sit side
+    by side in the line (an access line's status and size, "200 30380") never read as a phone
+    number; a message without arguments is redacted whole."""
+    if isinstance(record.args, tuple) and record.args:
+        arguments = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        try:
+            return redact(str(record.msg)) % arguments
+        except (TypeError, ValueError):
+            pass
+    return redact(record.getMessage())
+
+
 class RedactFilter(logging.Filter):
     """Redacts the message and the traceback, whose last line often quotes the failing value."""
 
     formatter = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
+        record.msg = _redacted_message(record)
         record.args = ()
         if record.exc_info and not record.exc_text:
             record.exc_text = self.formatter.formatException(record.exc_info)

@@ -427,6 +427,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # runserver's access lines, through the same filters (Django gives them a handler of
+        # their own otherwise, which would write query strings in full).
+        "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
 
