@@ -109,6 +109,8 @@ def deletion_links_sent(request):
     return render(request, "consultations/deletion_links_sent.html")
 
 
+# The page shows which clinic a person wrote to: no browser or proxy may keep a copy.
+@never_cache
 @require_http_methods(["GET", "POST"])
 def delete(request, token):
     try:

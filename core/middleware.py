@@ -1,12 +1,17 @@
+import logging
 import re
 import uuid
 
 from django.conf import settings
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 
 from core.logging import request_id_var
 
 INCOMING_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# A host name is at most 253 characters; with a port, a little more.
+MAX_HOST_LENGTH = 260
+
+security_log = logging.getLogger("django.security.DisallowedHost")
 
 
 class RequestIdMiddleware:
@@ -29,6 +34,21 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
         response["X-Request-ID"] = request.id
         return response
+
+
+class HostLengthMiddleware:
+    """An oversized Host header is refused before anything logs it: Django's own refusal quotes
+    the header in full, so kilobytes of an attacker's choosing would land in the log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        host = request.META.get("HTTP_HOST", "")
+        if len(host) > MAX_HOST_LENGTH:
+            security_log.warning("Refused a Host header of %d characters", len(host))
+            return HttpResponseBadRequest("Bad Request", content_type="text/plain")
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -30,3 +30,13 @@ def test_an_address_never_checked_gets_a_code_before_signing_in(client, seeker, 
     assert "Enter" in client.get(response.url).content.decode()
     assert mail.outbox[-1].to == ["sam@example.com"]
     assert client.get("/assessment/history/").status_code == 302
+
+
+def test_the_signed_in_message_is_kept_on_the_server_not_in_a_readable_cookie(
+    client, seeker, password
+):
+    response = client.post("/account/login/", {"login": "sam@example.com", "password": password})
+    assert "messages" not in response.cookies
+    assert "sam@example.com" not in str(response.cookies)
+    page = client.get(response.url).content.decode()
+    assert "Successfully signed in as sam@example.com" in page

@@ -85,3 +85,10 @@ def test_a_link_older_than_any_request_can_be_kept_has_expired(client):
     assert response.status_code == 400
     assert "This link has expired" in response.content.decode()
     assert ConsultationRequest.objects.filter(pk=request.pk).exists()
+
+
+def test_no_browser_or_proxy_keeps_a_copy_of_the_deletion_page(client):
+    url = path_of(links.deletion_url(consultation_request(clinic()).pk))
+    for response in (client.get(url), client.get("/requests/delete/not-a-token/")):
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]

@@ -58,3 +58,11 @@ def test_security_txt_follows_rfc_9116(client):
     assert fields["Canonical"] == "http://127.0.0.1:8000/.well-known/security.txt"
     expires = datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00"))
     assert timezone.now() < expires < timezone.now() + timedelta(days=366)
+
+
+def test_an_oversized_host_header_is_refused_without_being_logged(client, caplog):
+    host = "h" * 5000 + ".example"
+    response = client.get("/healthz", HTTP_HOST=host)
+    assert response.status_code == 400
+    assert host not in caplog.text
+    assert "Refused a Host header of 5008 characters" in caplog.text
