@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from core import checks  # noqa: F401  (registers the deployment checks)
+
         post_migrate.connect(create_cache_table, sender=self)
 
 

@@ -17,7 +17,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from psycle import env
+from psycle import env, keys
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.string("PSYCLE_VAR_DIR", str(BASE_DIR / "var")))
@@ -444,14 +444,24 @@ def unsafe_production_settings() -> list[str]:
         problems.append("DEBUG is on: set DEBUG=false.")
     if not SECRET_KEY:
         problems.append("SECRET_KEY is not set: give a random value of 50 or more characters.")
-    elif len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
-        problems.append("SECRET_KEY is too short or too simple: use 50 or more random characters.")
+    elif len(SECRET_KEY) < 50 or keys.too_guessable(SECRET_KEY, keys.SECRET_KEY_MINIMUM_BITS):
+        problems.append(
+            "SECRET_KEY is too short or too simple (too easy to guess): use 50 or more random "
+            "characters, e.g. from python -c 'import secrets; print(secrets.token_urlsafe(64))'."
+        )
     elif SECRET_KEY.startswith("django-insecure"):
         problems.append("SECRET_KEY is Django's insecure example key: make a new one.")
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is empty: list the host names the site answers to.")
     elif "*" in ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS contains '*': list the host names instead.")
+    if env.raw("PSYCLE_LOOKUP_KEY") and keys.too_guessable(
+        PSYCLE_LOOKUP_KEY, keys.LOOKUP_KEY_MINIMUM_BITS
+    ):
+        problems.append(
+            "PSYCLE_LOOKUP_KEY is too simple (too easy to guess): use 32 or more random "
+            "characters, e.g. from python -c 'import secrets; print(secrets.token_urlsafe(48))'."
+        )
     if not env.raw("PSYCLE_LOOKUP_KEY"):
         problems.append(
             "PSYCLE_LOOKUP_KEY is not set: give 32 or more random characters, kept apart from "

@@ -23,6 +23,8 @@ SETTING_VARIABLES = (
     "TRUST_X_FORWARDED_FOR",
     "EMAIL_DELIVERY",
     "EMAIL_HOST",
+    "EMAIL_USE_TLS",
+    "EMAIL_USE_SSL",
     "PORT",
 )
 
@@ -33,6 +35,7 @@ PRODUCTION = {
     "SITE_URL": "https://psycle.example",
     "EMAIL_DELIVERY": "smtp",
     "EMAIL_HOST": "mail.psycle.example",
+    "EMAIL_USE_TLS": "true",
     "PSYCLE_ENCRYPTION_KEYS": "q9Vb0YtqKk5pW8c4mJ2xN7rL1sD6fH3gA0zE5uI8oPk=",
     "PSYCLE_LOOKUP_KEY": "r4Tz9Qm2Wx7Kp1Vb6Nc3Hj8Ld5Fs0Ga2Ye",
 }
