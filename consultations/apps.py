@@ -6,3 +6,6 @@ class ConsultationsConfig(AppConfig):
 
     name = "consultations"
     verbose_name = "Consultation requests"
+
+    def ready(self):
+        from consultations import tasks  # noqa: F401  (connects its task_abandoned receiver)

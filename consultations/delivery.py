@@ -190,6 +190,14 @@ def release_stale_claims(channel: Channel) -> int:
     ).update(**{channel.status: Delivery.PENDING, channel.retry_at: None})
 
 
+def release_claim(request_id: uuid.UUID, channel: Channel) -> int:
+    """Put one send back to pending because its worker is known to have stopped (see
+    ``core.tasks.mark_abandoned``), without waiting for the claim timeout."""
+    return ConsultationRequest.objects.filter(
+        pk=request_id, **{channel.status: Delivery.SENDING}
+    ).update(**{channel.status: Delivery.PENDING, channel.retry_at: None})
+
+
 def reopen_failed(channel: Channel) -> int:
     """Give every failed send a fresh set of attempts; the number reopened."""
     return ConsultationRequest.objects.filter(**{channel.status: Delivery.FAILED}).update(

@@ -5,10 +5,11 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.dispatch import receiver
 from django_tasks import task
 
 from consultations import delivery, notices
-from core.tasks import enqueue_on_commit, send_or_retry
+from core.tasks import enqueue_on_commit, send_or_retry, task_abandoned
 
 
 def _deliver(task_function, channel: delivery.Channel, send, request_id: str) -> str:
@@ -31,6 +32,16 @@ def confirm_to_seeker(request_id: str) -> str:
 
 
 TASKS = {delivery.CLINIC_NOTICE: notify_clinic, delivery.SEEKER_CONFIRMATION: confirm_to_seeker}
+
+
+@receiver(task_abandoned)
+def send_again_what_a_stopped_worker_left(sender, task_path, args, **kwargs):
+    """A notice or confirmation whose worker was killed mid-send is sent again now (perhaps a
+    second copy, with the same Message-ID), not after PSYCLE_REQUEST_CLAIM_TIMEOUT."""
+    for channel, task_function in TASKS.items():
+        if task_path == task_function.module_path and args:
+            delivery.release_claim(uuid.UUID(args[0]), channel)
+            enqueue_on_commit(task_function, args[0])
 
 
 @task()

@@ -198,3 +198,59 @@ def test_a_fault_that_is_not_the_mail_servers_fails_at_once_instead_of_retrying(
     assert request.delivery_status == Delivery.FAILED
     assert request.delivery_attempts == 1
     assert waiting_tasks() == []
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_a_worker_killed_mid_send_is_noticed_by_the_next_one_and_the_notice_goes_at_once(
+    smtp_server,
+):
+    import os
+    import socket
+
+    clinic()
+    request = send_request(email="")
+    task = DBTaskResult.objects.get()
+    # The worker claimed the task and the notice, then was killed: its process is gone.
+    host = socket.gethostname()[:50]
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status="RUNNING", started_at=timezone.now(), worker_ids=[f"{host}:{_dead_pid()}"]
+    )
+    left_mid_send(request, claimed_ago=timedelta(minutes=1))
+    # A task of a worker that still runs (here, this test's parent process) is left alone.
+    alive = DBTaskResult.objects.create(
+        task_path="consultations.tasks.notify_clinic",
+        args_kwargs={"args": ["00000000-0000-0000-0000-000000000000"], "kwargs": {}},
+        status="RUNNING",
+        worker_ids=[f"{host}:{os.getppid()}"],
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+
+    run_worker()
+
+    task.refresh_from_db()
+    assert task.status == "FAILED"
+    assert task.exception_class_path == "core.tasks.WorkerStopped"
+    assert smtp_server.copies_per_recipient() == {CLINIC: 1}
+    request.refresh_from_db()
+    assert request.delivery_status == Delivery.SENT
+    alive.refresh_from_db()
+    assert alive.status == "RUNNING"
+
+
+def test_a_worker_given_a_stable_id_recognises_its_own_abandoned_task(smtp_server):
+    clinic()
+    request = send_request(email="")
+    DBTaskResult.objects.update(status="RUNNING", worker_ids=["worker-1"])
+    left_mid_send(request, claimed_ago=timedelta(minutes=1))
+    run_worker("--worker-id", "worker-2")
+    assert DBTaskResult.objects.filter(status="RUNNING").count() == 1
+    run_worker("--worker-id", "worker-1")
+    assert smtp_server.copies_per_recipient() == {CLINIC: 1}
