@@ -13,8 +13,19 @@ import re
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
-EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE_NUMBER = re.compile(r"(?<![\w(])\+?\(?\d[\d ().-]{7,}\d(?!\w)")
+# Each pattern starts only where its match could (the lookbehinds) and phone numbers are at most
+# 20 characters, so redaction takes time in proportion to the text: a 100 kB path in a log
+# line must not cost minutes, as a pattern that retried from every position did.
+EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE_NUMBER = re.compile(r"(?<![\w(])\+?\(?\d[\d ().-]{7,18}\d(?!\w)")
+# A value longer than this (a path or header an attacker made huge) is cut in the log.
+MAX_LOGGED_VALUE = 2000
+
+
+def shortened(text: str) -> str:
+    if len(text) <= MAX_LOGGED_VALUE:
+        return text
+    return f"{text[:MAX_LOGGED_VALUE]}... [{len(text) - MAX_LOGGED_VALUE} more characters]"
 
 
 def redact(text: str) -> str:
@@ -34,12 +45,12 @@ def _redacted_message(record: logging.LogRecord) -> str:
     by side in the line (an access line's status and size, "200 30380") never read as a phone
     number; a message without arguments is redacted whole."""
     if isinstance(record.args, tuple) and record.args:
-        arguments = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        arguments = tuple(redact(shortened(a)) if isinstance(a, str) else a for a in record.args)
         try:
             return redact(str(record.msg)) % arguments
         except (TypeError, ValueError):
             pass
-    return redact(record.getMessage())
+    return redact(shortened(record.getMessage()))
 
 
 class RedactFilter(logging.Filter):
