@@ -9,13 +9,19 @@ import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
 
-from core.logging import redact
+from core.logging import RedactFilter, redact
 
 
 @pytest.fixture
 def log_output():
     """What the configured console handlers write, filters and format included."""
-    handlers = {*logging.getLogger("django").handlers, *logging.getLogger("django.server").handlers}
+    handlers = {
+        handler
+        for name in ("django", "django.server")
+        for handler in logging.getLogger(name).handlers
+        # The site's own, not pytest's capturing handlers.
+        if any(isinstance(check, RedactFilter) for check in handler.filters)
+    }
     stream = io.StringIO()
     previous = {handler: handler.setStream(stream) for handler in handlers}
     yield stream

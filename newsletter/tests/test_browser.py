@@ -2,6 +2,7 @@
 sign-up without JavaScript, and no Content Security Policy violation while composing."""
 
 import pytest
+from django.test import override_settings
 from playwright.sync_api import expect
 
 from accounts.tests.people import make_account
@@ -42,6 +43,17 @@ def test_errors_on_the_sign_up_form_have_no_axe_violations(page, live_server):
         "Enter your ZIP code to hear about new providers near you."
     )
     assert page.get_by_label("E-mail address").get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(page)
+
+
+@override_settings(NEWSLETTER_SIGNUP_LIMIT_PER_IP=1)
+def test_the_sign_up_limit_message_has_no_axe_violations(page, live_server):
+    for address in ("alice@example.org", "bob@example.org"):
+        page.goto(live_server.url + "/subscribe/")
+        page.get_by_label("E-mail address").fill(address)
+        page.get_by_role("button", name="Subscribe").click()
+    expect(page.get_by_role("heading", name="Please wait before signing up again")).to_be_visible()
+    assert page.get_by_label("E-mail address").input_value() == "bob@example.org"
     assert_no_axe_violations(page)
 
 
