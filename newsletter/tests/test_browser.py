@@ -51,6 +51,7 @@ def test_the_sign_up_limit_message_has_no_axe_violations(page, live_server):
     for address in ("alice@example.org", "bob@example.org"):
         page.goto(live_server.url + "/subscribe/")
         page.get_by_label("E-mail address").fill(address)
+        page.get_by_label("Research news").check()
         page.get_by_role("button", name="Subscribe").click()
     expect(page.get_by_role("heading", name="Please wait before signing up again")).to_be_visible()
     assert page.get_by_label("E-mail address").input_value() == "bob@example.org"
