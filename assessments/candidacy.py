@@ -270,6 +270,12 @@ def _ketamine_option(
     )
 
 
+def _not_now(option: dict, reasons: tuple[Reason, ...]) -> Option:
+    """Ketamine or esketamine explained as not fitting now, without pointing to read more about
+    it: the result links the ketamine pages only when ketamine is in play."""
+    return Option(fit=NOT_NOW, reasons=reasons, **{**option, "learn_more": ()})
+
+
 def ketamine_clinic(facts: Facts) -> Option | None:
     if not _ketamine_listed(facts):
         return None
@@ -294,7 +300,7 @@ def ketamine_clinic(facts: Facts) -> Option | None:
         if facts.ptsd is not None:
             about.append(wording.KETAMINE_PTSD)
         return _ketamine_option(facts, treatment="ketamine", about=about, **option)
-    return Option(fit=NOT_NOW, reasons=(*_depression_reasons(facts), not_now), **option)
+    return _not_now(option, (*_depression_reasons(facts), not_now))
 
 
 def esketamine(facts: Facts) -> Option | None:
@@ -331,7 +337,7 @@ def esketamine(facts: Facts) -> Option | None:
         not_now = wording.TRIALS_UNKNOWN
     else:
         not_now = wording.ESKETAMINE_NOT_YET
-    return Option(fit=NOT_NOW, reasons=(*reasons, not_now), **option)
+    return _not_now(option, (*reasons, not_now))
 
 
 def tms(facts: Facts) -> Option | None:

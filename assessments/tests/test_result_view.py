@@ -134,6 +134,7 @@ def test_the_ketamine_pages_are_linked_only_when_ketamine_is_in_play(client, fin
     assert "/treatments/ketamine/" not in next_steps
     not_fitting = section(page, "Options that do not fit your answers right now, and why")
     assert "A ketamine clinic" in not_fitting and "fewer than two" in not_fitting
+    assert "/treatments/ketamine/" not in page and "/treatments/esketamine/" not in page
     assert 'href="/conditions/depression/"' in next_steps
 
 
