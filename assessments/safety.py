@@ -170,9 +170,10 @@ SAFETY_QUESTIONS = (
         ),
         _("raised pressure inside the head or the eyes"),
         _(
-            "Ketamine has traditionally been avoided when the pressure inside the head or the "
-            "eyes is raised. The evidence for this in people is weak, so it is something for the "
-            "doctor to weigh, not a reason on its own to rule ketamine out."
+            "Ketamine can raise the pressure inside the eyes for a while, and it has "
+            "traditionally been avoided when the pressure inside the head is raised. The "
+            "evidence of harm in people is weak, so it is something for the doctor to weigh, not "
+            "a reason on its own to rule ketamine out."
         ),
         ("fda-ketalar-label",),
     ),
@@ -187,11 +188,11 @@ SAFETY_QUESTIONS = (
         _("a sedative, a stimulant or an MAOI antidepressant"),
         _(
             "Sedatives add to the drowsiness ketamine and esketamine cause, and stimulants and "
-            "MAOIs can push blood pressure higher; the esketamine label asks doctors to watch "
-            "for both. Do not stop or change a medicine on your own: take the list of what you "
-            "take to the doctor."
+            "MAOIs can push blood pressure higher; both labels ask doctors to watch for this. "
+            "Do not stop or change a medicine on your own: take the list of what you take to the "
+            "doctor."
         ),
-        ("fda-spravato-label",),
+        ("fda-spravato-label", "fda-ketalar-label"),
     ),
 )
 SAFETY_BY_CODE = {question.code: question for question in SAFETY_QUESTIONS}

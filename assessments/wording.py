@@ -192,9 +192,10 @@ TMS_ABOUT = Reason(
 TMS_EVIDENCE = Reason(
     _(
         "It is a standard next step after antidepressants have not helped enough. In its main "
-        "sham-controlled trial, TMS did better than the sham on several measures, though the "
-        "difference on the trial's main measure at four weeks fell just short of statistical "
-        "significance. Scalp discomfort and headache were the most common side effects."
+        "trial against a sham treatment, paid for by the device's maker, more people responded "
+        "to TMS, though the trial's main measure at four weeks fell just short of a clear result "
+        "without an adjustment made afterwards. Scalp discomfort and headache were the most "
+        "common side effects."
     ),
     ("oreardon2007",),
 )
@@ -266,9 +267,11 @@ FIRST_LINE_MILD = Reason(
 MEDICINE_AFTER_MANIA = Reason(
     _(
         "Because you said you have had mania, psychosis or bipolar disorder, a psychiatrist "
-        "should choose the medicine: for people with bipolar disorder, an antidepressant on its "
-        "own can bring on mania."
+        "should choose the medicine: for bipolar disorder, guidelines advise against an "
+        "antidepressant on its own, which can bring on mania, and favour mood stabilisers and "
+        "certain other medicines."
     ),
+    ("nierenberg2023", "yatham2018"),
 )
 
 THERAPY_HELPS = Reason(
