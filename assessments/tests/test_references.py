@@ -29,10 +29,10 @@ def test_every_source_a_questionnaire_cites_is_in_the_bibliography():
 
 def test_every_source_the_advice_rules_name_is_in_the_bibliography():
     """Catches a mistyped key in the rules, however they come to cite it."""
-    tree = ast.parse((ASSESSMENTS / "candidacy.py").read_text(encoding="utf-8"))
     named = {
         node.value
-        for node in ast.walk(tree)
+        for module in ("candidacy.py", "wording.py", "safety.py")
+        for node in ast.walk(ast.parse((ASSESSMENTS / module).read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and KEY_SHAPED.match(node.value)
