@@ -79,6 +79,7 @@ def advice_json(advice) -> dict:
     return {
         "crisis": advice.crisis,
         "treatment_resistant": advice.treatment_resistant,
+        "context": [_reason(reason) for reason in advice.context],
         "options": [
             {
                 "code": option.code,
@@ -384,6 +385,7 @@ register(
             "required": [
                 "crisis",
                 "treatment_resistant",
+                "context",
                 "options",
                 "talk_first",
                 "crisis_resources",
@@ -395,6 +397,11 @@ register(
                     "description": "PHQ-9 question 9 above zero: show crisis help first.",
                 },
                 "treatment_resistant": {"type": "boolean"},
+                "context": {
+                    "type": "array",
+                    "description": "What every option rests on (scores, treatment history).",
+                    "items": {"$ref": "#/components/schemas/AdviceReason"},
+                },
                 "options": {
                     "type": "array",
                     "items": {

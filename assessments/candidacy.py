@@ -100,6 +100,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Advice:
+    #: What the options rest on (the scores that matter, a resistant depression), said once.
+    context: tuple[Reason, ...]
     options: tuple[Option, ...]
     talk_first: tuple[Reason, ...]
     treatment_resistant: bool
@@ -236,11 +238,21 @@ def _ketamine_listed(facts: Facts) -> bool:
     return facts.some_depression or facts.resistant
 
 
-def _depression_reasons(facts: Facts) -> list[Reason]:
-    reasons = [wording.band(facts.phq9)] if facts.phq9 is not None else []
+def _context(facts: Facts) -> tuple[Reason, ...]:
+    """What the options rest on, said once for all of them."""
+    reasons = [
+        wording.band(score)
+        for score, present in (
+            (facts.phq9, facts.some_depression),
+            (facts.gad7, facts.some_anxiety),
+        )
+        if present
+    ]
+    if facts.ptsd is not None:
+        reasons.append(wording.ptsd_positive(facts.ptsd))
     if facts.resistant:
         reasons.append(wording.RESISTANT)
-    return reasons
+    return tuple(reasons)
 
 
 def _ketamine_option(
@@ -248,13 +260,12 @@ def _ketamine_option(
 ) -> Option:
     """Once the scores and history point to ketamine or esketamine: a "yes" to an exclusion
     means a doctor decides first; otherwise it may fit, with every caution beside it."""
-    reasons = _depression_reasons(facts)
     if facts.exclusions:
         excluded = tuple(wording.excluded(q) for q in facts.exclusions)
         return Option(
             code=code,
             fit=TALK_FIRST,
-            reasons=(*reasons, wording.EXCLUDED_LEAD, *excluded),
+            reasons=(wording.EXCLUDED_LEAD, *excluded),
             **option,
         )
     cautions = list(facts.ketamine_cautions)
@@ -263,7 +274,7 @@ def _ketamine_option(
     return Option(
         code=code,
         fit=MAY_FIT,
-        reasons=(*reasons, *about),
+        reasons=tuple(about),
         cautions=tuple(cautions),
         finder_url=finder_url(treatment=treatment, condition="depression"),
         **option,
@@ -292,6 +303,7 @@ def ketamine_clinic(facts: Facts) -> Option | None:
         not_now = wording.TOO_FEW_TRIALS
     else:
         about = [
+            wording.KETAMINE_WHY,
             wording.KETAMINE_EVIDENCE,
             wording.KETAMINE_OFF_LABEL,
             wording.KETAMINE_PAYMENT,
@@ -300,7 +312,7 @@ def ketamine_clinic(facts: Facts) -> Option | None:
         if facts.ptsd is not None:
             about.append(wording.KETAMINE_PTSD)
         return _ketamine_option(facts, treatment="ketamine", about=about, **option)
-    return _not_now(option, (*_depression_reasons(facts), not_now))
+    return _not_now(option, (not_now,))
 
 
 def esketamine(facts: Facts) -> Option | None:
@@ -311,7 +323,6 @@ def esketamine(facts: Facts) -> Option | None:
         "title": _("Esketamine nasal spray (Spravato)"),
         "learn_more": (TREATMENT_PAGES["esketamine"], CONDITION_PAGES["depression"]),
     }
-    reasons = _depression_reasons(facts)
     if facts.depressed and facts.resistant:
         chosen = _ketamine_option(
             facts,
@@ -328,7 +339,7 @@ def esketamine(facts: Facts) -> Option | None:
         excluded = tuple(wording.excluded(q) for q in facts.exclusions)
         return Option(
             fit=TALK_FIRST,
-            reasons=(*reasons, wording.ESKETAMINE_SUICIDAL_THOUGHTS, *excluded),
+            reasons=(wording.ESKETAMINE_SUICIDAL_THOUGHTS, *excluded),
             **option,
         )
     if not facts.depressed:
@@ -337,7 +348,7 @@ def esketamine(facts: Facts) -> Option | None:
         not_now = wording.TRIALS_UNKNOWN
     else:
         not_now = wording.ESKETAMINE_NOT_YET
-    return _not_now(option, (*reasons, not_now))
+    return _not_now(option, (not_now,))
 
 
 def tms(facts: Facts) -> Option | None:
@@ -347,7 +358,7 @@ def tms(facts: Facts) -> Option | None:
         code="tms",
         title=_("TMS (transcranial magnetic stimulation)"),
         fit=MAY_FIT,
-        reasons=(*_depression_reasons(facts), wording.TMS_ABOUT, wording.TMS_EVIDENCE),
+        reasons=(wording.TMS_ABOUT, wording.TMS_EVIDENCE),
         cautions=(wording.TMS_CHECKS,),
         finder_url=finder_url(treatment="tms", condition="depression"),
         learn_more=(TREATMENT_PAGES["tms"],),
@@ -368,7 +379,6 @@ def ect(facts: Facts) -> Option | None:
         title=_("ECT (electroconvulsive therapy)"),
         fit=MAY_FIT,
         reasons=(
-            *_depression_reasons(facts),
             wording.ECT_ABOUT,
             wording.ECT_EVIDENCE,
             wording.ECT_MEMORY,
@@ -392,13 +402,13 @@ def _medicine_cautions(facts: Facts) -> tuple[Reason, ...]:
 def first_line(facts: Facts) -> Option | None:
     """Medicine, talk therapy or both through a doctor; after two antidepressants, a change of
     medicine."""
-    anxiety = [wording.band(facts.gad7)] if facts.anxious else []
+    anxiety = [wording.FIRST_LINE_ANXIETY] if facts.anxious else []
     if facts.depressed and facts.resistant:
         return Option(
             code="first_line",
             title=_("Changing or adding a medicine, through your doctor"),
             fit=MAY_FIT,
-            reasons=(*_depression_reasons(facts), wording.MEDICINE_CHANGE, *anxiety),
+            reasons=(wording.MEDICINE_CHANGE, *anxiety),
             cautions=_medicine_cautions(facts),
             finder_url=finder_url(condition="depression"),
             learn_more=(TREATMENT_PAGES["first_line"], CONDITION_PAGES["depression"]),
@@ -406,7 +416,7 @@ def first_line(facts: Facts) -> Option | None:
     title = _("Medicine, talk therapy or both, through your doctor")
     if facts.depressed or facts.anxious:
         condition = "depression" if facts.depressed else "anxiety"
-        depression = [wording.band(facts.phq9), wording.FIRST_LINE_USUAL] if facts.depressed else []
+        depression = [wording.FIRST_LINE_USUAL] if facts.depressed else []
         return Option(
             code="first_line",
             title=title,
@@ -421,25 +431,13 @@ def first_line(facts: Facts) -> Option | None:
             code="first_line",
             title=title,
             fit=NOT_NOW,
-            reasons=(wording.band(facts.phq9), wording.FIRST_LINE_MILD),
+            reasons=(wording.FIRST_LINE_MILD,),
             learn_more=(CONDITION_PAGES["depression"],),
         )
     return None
 
 
 def therapy(facts: Facts) -> Option | None:
-    reasons = [
-        wording.band(score)
-        for score, present in (
-            (facts.phq9, facts.some_depression),
-            (facts.gad7, facts.some_anxiety),
-        )
-        if present
-    ]
-    if facts.ptsd is not None:
-        reasons.append(wording.ptsd_positive(facts.ptsd))
-    if not reasons:
-        return None
     conditions = [
         condition
         for condition, present in (
@@ -449,11 +447,13 @@ def therapy(facts: Facts) -> Option | None:
         )
         if present
     ]
+    if not conditions:
+        return None
     return Option(
         code="therapy",
         title=_("Talk therapy"),
         fit=MAY_FIT,
-        reasons=(*reasons, wording.THERAPY_HELPS),
+        reasons=(wording.THERAPY_HELPS,),
         finder_url=finder_url(condition=conditions[0]),
         learn_more=tuple(CONDITION_PAGES[condition] for condition in conditions),
     )
@@ -517,6 +517,7 @@ def advise(
     )
     options = tuple(option for rule in OPTION_RULES if (option := rule(facts)) is not None)
     return Advice(
+        context=_context(facts),
         options=options,
         talk_first=_talk_first(facts),
         treatment_resistant=facts.resistant,
@@ -625,6 +626,7 @@ def references_used(scores: Sequence[Score], advice: Advice | None = None) -> tu
         for key in (*score.instrument.references, *meaning(score).references)
     ]
     if advice is not None:
+        keys += [key for reason in advice.context for key in reason.references]
         for option in advice.options:
             for reason in (*option.reasons, *option.cautions):
                 keys += reason.references

@@ -38,10 +38,7 @@ def excluded(question) -> Reason:
 
 def unsure(question) -> Reason:
     return Reason(
-        _(
-            "You were not sure about: %(topic)s. %(why)s A doctor can check this with you "
-            "before any treatment starts."
-        )
+        _("You were not sure about: %(topic)s; a doctor can check this with you. %(why)s")
         % {"topic": question.topic, "why": question.why},
         question.references,
     )
@@ -98,12 +95,19 @@ NOT_A_CRISIS_SERVICE = Reason(
     ),
 )
 
+KETAMINE_WHY = Reason(
+    _(
+        "It is considered for depression like yours: moderate or worse, after two or more "
+        "antidepressants have not helped enough. That is the kind of depression in which it "
+        "has been tested in controlled trials."
+    ),
+    ("zarate2006", "murrough2013"),
+)
 KETAMINE_EVIDENCE = Reason(
     _(
         "Ketamine is an anaesthetic. At lower doses, usually given as a series of infusions "
-        "into a vein (IV) in a clinic that watches you for a while afterwards, it eased "
-        "treatment-resistant depression within a day more than a placebo or a comparison drug "
-        "did in controlled trials."
+        "into a vein (IV) in a clinic that watches you for a while afterwards, it eased such "
+        "depression within a day more than a placebo or a comparison drug did in those trials."
     ),
     ("zarate2006", "murrough2013"),
 )
@@ -256,6 +260,12 @@ MEDICINE_CHANGE = Reason(
         "though fewer did at each later step."
     ),
     ("rush2006",),
+)
+FIRST_LINE_ANXIETY = Reason(
+    _(
+        "For anxiety in the moderate range or above, a doctor or therapist can talk through the "
+        "usual treatments with you: talk therapy, medicine, or both."
+    ),
 )
 FIRST_LINE_MILD = Reason(
     _(

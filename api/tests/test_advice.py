@@ -43,9 +43,11 @@ def test_resistant_depression_lists_every_next_step_with_reasons_and_links(clien
     }
     tms = next(option for option in body["options"] if option["code"] == "tms")
     assert tms["finder_url"] == f"{settings.SITE_URL}/find/?treatment=tms&condition=depression"
-    assert tms["reasons"][0]["text"] == "Your PHQ-9 score, 16, is in the moderately severe range."
+    assert body["context"][0]["text"] == "Your PHQ-9 score, 16, is in the moderately severe range."
+    assert "transcranial magnetic stimulation" in tms["reasons"][0]["text"]
     assert "oreardon2007" in body["references"]
     cited = {key for o in body["options"] for r in o["reasons"] for key in r["references"]}
+    cited |= {key for r in body["context"] for key in r["references"]}
     assert cited <= set(body["references"])
     assert any(
         resource["name"] == "988 Suicide & Crisis Lifeline" for resource in body["crisis_resources"]

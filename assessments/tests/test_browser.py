@@ -102,7 +102,7 @@ def check_the_result(page, *, check_accessibility):
     # PHQ-9 of 5 is mild; GAD-7 of 10 is moderate: first-line care for anxiety, and therapy.
     assert fits == ["Medicine, talk therapy or both, through your doctor", "Talk therapy"]
     assert main.get_by_text(
-        "You were not sure about: high blood pressure that is not under control."
+        "You were not sure about: high blood pressure that is not under control; a doctor can check"
     ).first.is_visible()
     if check_accessibility:
         assert_no_axe_violations(page)

@@ -118,9 +118,9 @@ def test_not_sure_about_blood_pressure_is_not_worded_as_a_fact():
     advice = resistant_depression({**NO_CONCERNS, "blood_pressure": NOT_SURE})
     caution = texts(option(advice, "ketamine_clinic").cautions)
     assert caution.startswith(
-        "You were not sure about: high blood pressure that is not under control."
+        "You were not sure about: high blood pressure that is not under control; a doctor can"
     )
-    assert "A doctor can check this with you" in caution
+    assert "a doctor can check this with you" in caution
 
 
 @pytest.mark.parametrize("code", CAUTIONS)
