@@ -27,15 +27,17 @@ def test_every_source_a_questionnaire_cites_is_in_the_bibliography():
     assert cited and cited <= set(REFERENCES)
 
 
-def test_every_source_the_advice_rules_name_is_in_the_bibliography():
-    """Catches a mistyped key in the rules, however they come to cite it."""
-    named = {
-        node.value
-        for module in ("candidacy.py", "wording.py", "safety.py")
-        for node in ast.walk(ast.parse((ASSESSMENTS / module).read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and KEY_SHAPED.match(node.value)
-    }
-    assert {"sanacora2017", "fda-spravato-label"} <= named
+def test_every_source_the_assessment_names_in_its_code_is_in_the_bibliography():
+    """Catches a mistyped key in the rules or the questionnaires, however they come to cite it."""
+    named = set()
+    for module in ASSESSMENTS.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        named |= {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and KEY_SHAPED.match(node.value)
+        }
+    assert {"kroenke2001", "sanacora2017", "fda-spravato-label"} <= named
     assert named <= set(REFERENCES), named - set(REFERENCES)
