@@ -9,5 +9,6 @@ app_name = "api"
 urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
     path("search", search.search, name="search"),
+    path("assessments/advice", assessments.advice, name="assessment_advice"),
     path("assessments/<str:instrument>/score", assessments.score, name="assessment_score"),
 ]
