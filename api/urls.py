@@ -9,6 +9,7 @@ app_name = "api"
 urlpatterns = [
     path("openapi.json", views.openapi_document, name="openapi"),
     path("search", search.search, name="search"),
+    path("assessments/advice", assessments.advice, name="assessment_advice"),
     path("assessments/<str:instrument>/score", assessments.score, name="assessment_score"),
     # Anything else under /api/v1/ is a JSON 404, not a redirect to the page tree.
     path("<path:anything>", views.not_found),

@@ -1,19 +1,51 @@
 """What the scores and the candidacy answers mean for the options a person might consider.
 
-Pure rules, no request or template code. Every clinical statement carries the keys of the
-references (assessments.references) it rests on; the result page cites them beside the words.
+Pure rules, no request or template code: the result page and ``POST /api/v1/assessments/advice``
+both call ``advise``. The answers are first gathered into one ``Facts`` object; then one function
+per option decides whether it is listed at all, how it fits and why. The words are in
+``assessments.wording``, the safety questions in ``assessments.safety``.
+
+Every option shown carries its reasons, whichever way it fits:
+- ``may_fit``: the answers point to it; a link to find providers, with any caution beside it.
+- ``talk_to_doctor_first``: the answers point to it, but a health answer means a doctor must
+  decide first whether it is safe: no link to book.
+- ``not_now``: the answers do not point to it now; no link to book.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
+from assessments import wording
 from assessments.instruments import GAD7, PC_PTSD_5, PCL5, PHQ9
-from assessments.scoring import Score
+from assessments.safety import (
+    ANSWER_CODES,
+    NOT_SURE,
+    SAFETY_ANSWERS,
+    SAFETY_BY_CODE,
+    SAFETY_QUESTIONS,
+    YES,
+    SafetyQuestion,
+)
+from assessments.scoring import SELF_HARM, InvalidAnswers, Score
+from assessments.wording import Reason
 
-YES, NO, NOT_SURE = "yes", "no", "not_sure"
-SAFETY_ANSWERS = ((YES, _("Yes")), (NO, _("No")), (NOT_SURE, _("I'm not sure")))
+__all__ = [
+    "ANTIDEPRESSANT_TRIALS",
+    "NOT_SURE",
+    "OTHER_TREATMENTS",
+    "SAFETY_ANSWERS",
+    "SAFETY_QUESTIONS",
+    "Advice",
+    "Facts",
+    "Option",
+    "Reason",
+    "advise",
+    "meaning",
+    "references_used",
+]
 
 ANTIDEPRESSANT_TRIALS = (
     ("0", _("None")),
@@ -22,7 +54,8 @@ ANTIDEPRESSANT_TRIALS = (
     ("3", _("Three or more")),
     (NOT_SURE, _("I'm not sure")),
 )
-TREATMENT_RESISTANT_AT = 2  # trials without enough benefit, in the current episode
+TRIAL_CODES = tuple(code for code, _label in ANTIDEPRESSANT_TRIALS)
+TREATMENT_RESISTANT_AT = 2  # antidepressants without enough benefit, in the current episode
 
 OTHER_TREATMENTS = (
     ("therapy", _("Talk therapy (counseling or psychotherapy)")),
@@ -34,105 +67,12 @@ OTHER_TREATMENTS = (
 
 MODERATE_AT = 10  # PHQ-9 and GAD-7 totals from the "moderate" band up
 MILD_AT = 5
+ADULT_AT = 18
+#: The antidepressants' boxed warning covers children and young adults: under 25 in the label.
+YOUNG_ADULT_UNTIL = 25
 
-
-@dataclass(frozen=True)
-class SafetyQuestion:
-    code: str
-    question: str
-    caution: str
-    references: tuple[str, ...]
-    rules_out_esketamine: bool = False
-
-
-SAFETY_QUESTIONS = (
-    SafetyQuestion(
-        "psychosis_mania",
-        _(
-            "Have you ever had psychosis (for example, hearing or seeing things other people do "
-            "not, or a diagnosis such as schizophrenia), or an episode of mania?"
-        ),
-        _(
-            "Psychosis or mania, now or in the past: the consensus statement on ketamine for "
-            "mood disorders treats this as a reason for caution, and the esketamine label warns "
-            "about it. A psychiatrist should weigh it before either is offered."
-        ),
-        ("sanacora2017", "fda-spravato-label"),
-    ),
-    SafetyQuestion(
-        "blood_pressure",
-        _("Do you have high blood pressure that is not under control?"),
-        _(
-            "High blood pressure that is not under control: esketamine raises blood pressure for "
-            "a while after each dose, and the ketamine consensus statement advises caution. "
-            "A doctor will want it controlled first."
-        ),
-        ("sanacora2017", "fda-spravato-label"),
-    ),
-    SafetyQuestion(
-        "heart_brain_vessels",
-        _(
-            "Do you have heart disease, a heart-rhythm problem, or disease of the blood vessels "
-            "in the brain, such as a past stroke?"
-        ),
-        _(
-            "Heart or blood-vessel disease: the ketamine consensus statement names heart and "
-            "brain blood-vessel disease, and heart-rhythm problems, as reasons for caution."
-        ),
-        ("sanacora2017",),
-    ),
-    SafetyQuestion(
-        "aneurysm_bleed",
-        _(
-            "Have you ever had an aneurysm (a bulging blood vessel) or an arteriovenous "
-            "malformation, or bleeding inside the brain?"
-        ),
-        _(
-            "An aneurysm, an arteriovenous malformation or a past bleed in the brain: the "
-            "esketamine label says esketamine must not be used, and ketamine calls for the same "
-            "care."
-        ),
-        ("fda-spravato-label", "sanacora2017"),
-        rules_out_esketamine=True,
-    ),
-    SafetyQuestion(
-        "pregnancy",
-        _(
-            "Are you pregnant, could you be, are you planning a pregnancy, or are you "
-            "breastfeeding?"
-        ),
-        _(
-            "Pregnancy or breastfeeding: the esketamine label warns of harm to an unborn baby, "
-            "and the ketamine consensus statement advises caution."
-        ),
-        ("fda-spravato-label", "sanacora2017"),
-    ),
-    SafetyQuestion(
-        "substance_misuse",
-        _("Have you misused alcohol or drugs recently, including ketamine?"),
-        _(
-            "Misuse of alcohol or drugs, especially ketamine: ketamine and esketamine can be "
-            "misused, and the consensus statement advises caution."
-        ),
-        ("sanacora2017", "fda-spravato-label"),
-    ),
-    SafetyQuestion(
-        "allergy",
-        _("Have you ever had an allergic reaction to ketamine or esketamine?"),
-        _(
-            "An allergic reaction to ketamine or esketamine: the esketamine label says it must "
-            "not be used."
-        ),
-        ("fda-spravato-label",),
-        rules_out_esketamine=True,
-    ),
-)
-
-
-@dataclass(frozen=True)
-class Reason:
-    text: str
-    references: tuple[str, ...] = ()
+MAY_FIT, TALK_FIRST, NOT_NOW = "may_fit", "talk_to_doctor_first", "not_now"
+FITS = (MAY_FIT, TALK_FIRST, NOT_NOW)
 
 
 @dataclass(frozen=True)
@@ -145,27 +85,55 @@ class Link:
 class Option:
     code: str
     title: str
-    may_fit: bool
+    fit: str
     reasons: tuple[Reason, ...]
-    finder_url: str
-    learn_more: tuple[Link, ...]
-    cautions: tuple[SafetyQuestion, ...] = ()
+    learn_more: tuple[Link, ...] = ()
+    #: Health answers and other points to raise with the doctor, shown beside the option.
+    cautions: tuple[Reason, ...] = ()
+    #: Where to find providers; only an option that may fit has one.
+    finder_url: str | None = None
+
+    @property
+    def may_fit(self) -> bool:
+        return self.fit == MAY_FIT
 
 
 @dataclass(frozen=True)
 class Advice:
+    #: What the options rest on (the scores that matter, a resistant depression), said once.
+    context: tuple[Reason, ...]
     options: tuple[Option, ...]
     talk_first: tuple[Reason, ...]
     treatment_resistant: bool
+    crisis: bool
+    #: Safety questions answered "yes" or "not sure", in the screen's order.
     concerns: tuple[SafetyQuestion, ...]
+
+    def _with(self, fit: str) -> tuple[Option, ...]:
+        return tuple(option for option in self.options if option.fit == fit)
 
     @property
     def fitting(self) -> tuple[Option, ...]:
-        return tuple(option for option in self.options if option.may_fit)
+        return self._with(MAY_FIT)
+
+    @property
+    def doctor_first(self) -> tuple[Option, ...]:
+        return self._with(TALK_FIRST)
 
     @property
     def not_fitting(self) -> tuple[Option, ...]:
-        return tuple(option for option in self.options if not option.may_fit)
+        return self._with(NOT_NOW)
+
+    @property
+    def ketamine_in_play(self) -> bool:
+        """Whether ketamine or esketamine is something these answers make worth reading about."""
+        return any(
+            option.code in KETAMINE_OPTIONS and option.fit != NOT_NOW for option in self.options
+        )
+
+    @property
+    def ketamine_listed(self) -> bool:
+        return any(option.code in KETAMINE_OPTIONS for option in self.options)
 
 
 CONDITION_PAGES = {
@@ -175,8 +143,14 @@ CONDITION_PAGES = {
     "anxiety": Link(_("Anxiety"), "/conditions/anxiety/"),
     "ptsd": Link(_("PTSD"), "/conditions/ptsd/"),
 }
-KETAMINE_PAGE = Link(_("Ketamine treatment"), "/treatments/ketamine/")
-ESKETAMINE_PAGE = Link(_("Esketamine (Spravato)"), "/treatments/esketamine/")
+TREATMENT_PAGES = {
+    "ketamine_clinic": Link(_("Ketamine treatment"), "/treatments/ketamine/"),
+    "esketamine": Link(_("Esketamine (Spravato)"), "/treatments/esketamine/"),
+    "tms": Link(_("TMS"), "/treatments/tms/"),
+    "ect": Link(_("ECT"), "/treatments/ect/"),
+    "first_line": Link(_("Antidepressants"), "/treatments/antidepressants/"),
+}
+KETAMINE_OPTIONS = ("ketamine_clinic", "esketamine")
 
 
 def finder_url(*, condition: str, treatment: str = "") -> str:
@@ -184,6 +158,372 @@ def finder_url(*, condition: str, treatment: str = "") -> str:
         f"treatment={treatment}&condition={condition}" if treatment else f"condition={condition}"
     )
     return f"/find/?{query}"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the rules look at, gathered once from the scores and answers."""
+
+    scores: Mapping[str, Score]
+    #: Antidepressants tried without enough benefit; None when the person is not sure.
+    trials: int | None
+    #: True for 18 to 24, False for 25 or older, None when not asked.
+    young_adult: bool | None
+    safety: Mapping[str, str]
+
+    @property
+    def phq9(self) -> Score | None:
+        return self.scores.get(PHQ9.code)
+
+    @property
+    def gad7(self) -> Score | None:
+        return self.scores.get(GAD7.code)
+
+    @cached_property
+    def ptsd(self) -> Score | None:
+        for code in (PCL5.code, PC_PTSD_5.code):
+            if code in self.scores and self.scores[code].band.code == "positive":
+                return self.scores[code]
+        return None
+
+    def _phq9_at(self, total: int) -> bool:
+        return self.phq9 is not None and self.phq9.total >= total
+
+    @property
+    def depressed(self) -> bool:
+        return self._phq9_at(MODERATE_AT)
+
+    @property
+    def some_depression(self) -> bool:
+        return self._phq9_at(MILD_AT)
+
+    @property
+    def anxious(self) -> bool:
+        return self.gad7 is not None and self.gad7.total >= MODERATE_AT
+
+    @property
+    def some_anxiety(self) -> bool:
+        return self.gad7 is not None and self.gad7.total >= MILD_AT
+
+    @property
+    def resistant(self) -> bool:
+        return self.trials is not None and self.trials >= TREATMENT_RESISTANT_AT
+
+    @property
+    def self_harm(self) -> bool:
+        return self.phq9 is not None and SELF_HARM in self.phq9.flags
+
+    def answered(self, *answers: str) -> tuple[SafetyQuestion, ...]:
+        return tuple(q for q in SAFETY_QUESTIONS if self.safety.get(q.code) in answers)
+
+    @cached_property
+    def exclusions(self) -> tuple[SafetyQuestion, ...]:
+        """Standard exclusions answered "yes"."""
+        return tuple(q for q in self.answered(YES) if q.excludes)
+
+    @cached_property
+    def ketamine_cautions(self) -> tuple[Reason, ...]:
+        """What to raise with the doctor when ketamine or esketamine may still fit."""
+        unsure = tuple(wording.unsure(q) for q in self.answered(NOT_SURE))
+        cautions = tuple(wording.caution(q) for q in self.answered(YES) if not q.excludes)
+        return unsure + cautions
+
+    @property
+    def mania_or_psychosis(self) -> bool:
+        return self.safety.get("psychosis_mania") == YES
+
+
+def _ketamine_listed(facts: Facts) -> bool:
+    """Ketamine options are shown only when the answers make them a real question."""
+    return facts.some_depression or facts.resistant
+
+
+def _context(facts: Facts) -> tuple[Reason, ...]:
+    """What the options rest on, said once for all of them."""
+    reasons = [
+        wording.band(score)
+        for score, present in (
+            (facts.phq9, facts.some_depression),
+            (facts.gad7, facts.some_anxiety),
+        )
+        if present
+    ]
+    if facts.ptsd is not None:
+        reasons.append(wording.ptsd_positive(facts.ptsd))
+    if facts.resistant:
+        reasons.append(wording.RESISTANT)
+    return tuple(reasons)
+
+
+def _ketamine_option(
+    facts: Facts, *, code: str, treatment: str, about: Sequence[Reason], **option
+) -> Option:
+    """Once the scores and history point to ketamine or esketamine: a "yes" to an exclusion
+    means a doctor decides first; otherwise it may fit, with every caution beside it."""
+    if facts.exclusions:
+        excluded = tuple(wording.excluded(q) for q in facts.exclusions)
+        return Option(
+            code=code,
+            fit=TALK_FIRST,
+            reasons=(wording.EXCLUDED_LEAD, *excluded),
+            **option,
+        )
+    cautions = list(facts.ketamine_cautions)
+    if facts.self_harm:
+        cautions.insert(0, wording.NOT_A_CRISIS_SERVICE)
+    return Option(
+        code=code,
+        fit=MAY_FIT,
+        reasons=tuple(about),
+        cautions=tuple(cautions),
+        finder_url=finder_url(treatment=treatment, condition="depression"),
+        **option,
+    )
+
+
+def _not_now(option: dict, reasons: tuple[Reason, ...]) -> Option:
+    """Ketamine or esketamine explained as not fitting now, without pointing to read more about
+    it: the result links the ketamine pages only when ketamine is in play."""
+    return Option(fit=NOT_NOW, reasons=reasons, **{**option, "learn_more": ()})
+
+
+def ketamine_clinic(facts: Facts) -> Option | None:
+    if not _ketamine_listed(facts):
+        return None
+    option = {
+        "code": "ketamine_clinic",
+        "title": _("A ketamine clinic"),
+        "learn_more": (TREATMENT_PAGES["ketamine_clinic"], CONDITION_PAGES["depression"]),
+    }
+    if not facts.depressed:
+        not_now = wording.NOT_DEPRESSED_ENOUGH
+    elif facts.trials is None:
+        not_now = wording.TRIALS_UNKNOWN
+    elif not facts.resistant:
+        not_now = wording.TOO_FEW_TRIALS
+    else:
+        about = [
+            wording.KETAMINE_WHY,
+            wording.KETAMINE_EVIDENCE,
+            wording.KETAMINE_OFF_LABEL,
+            wording.KETAMINE_PAYMENT,
+            wording.KETAMINE_DURATION,
+        ]
+        if facts.ptsd is not None:
+            about.append(wording.KETAMINE_PTSD)
+        return _ketamine_option(facts, treatment="ketamine", about=about, **option)
+    return _not_now(option, (not_now,))
+
+
+def esketamine(facts: Facts) -> Option | None:
+    if not _ketamine_listed(facts):
+        return None
+    option = {
+        "code": "esketamine",
+        "title": _("Esketamine nasal spray (Spravato)"),
+        "learn_more": (TREATMENT_PAGES["esketamine"], CONDITION_PAGES["depression"]),
+    }
+    if facts.depressed and facts.resistant:
+        chosen = _ketamine_option(
+            facts,
+            treatment="esketamine",
+            about=(wording.ESKETAMINE_APPROVAL, wording.ESKETAMINE_SETTING),
+            **option,
+        )
+        if chosen.fit == MAY_FIT and facts.young_adult:
+            return replace(chosen, cautions=(wording.UNDER_25, *chosen.cautions))
+        return chosen
+    if facts.depressed and facts.self_harm:
+        # Its second approval: with an oral antidepressant, for depression with acute suicidal
+        # thoughts or behaviour. A psychiatrist decides, as part of urgent care: nothing to book.
+        excluded = tuple(wording.excluded(q) for q in facts.exclusions)
+        return Option(
+            fit=TALK_FIRST,
+            reasons=(wording.ESKETAMINE_SUICIDAL_THOUGHTS, *excluded),
+            **option,
+        )
+    if not facts.depressed:
+        not_now = wording.NOT_DEPRESSED_ENOUGH
+    elif facts.trials is None:
+        not_now = wording.TRIALS_UNKNOWN
+    else:
+        not_now = wording.ESKETAMINE_NOT_YET
+    return _not_now(option, (not_now,))
+
+
+def tms(facts: Facts) -> Option | None:
+    if not (facts.depressed and facts.resistant):
+        return None
+    return Option(
+        code="tms",
+        title=_("TMS (transcranial magnetic stimulation)"),
+        fit=MAY_FIT,
+        reasons=(wording.TMS_ABOUT, wording.TMS_EVIDENCE),
+        cautions=(wording.TMS_CHECKS,),
+        finder_url=finder_url(treatment="tms", condition="depression"),
+        learn_more=(TREATMENT_PAGES["tms"],),
+    )
+
+
+def ect(facts: Facts) -> Option | None:
+    if not (facts.depressed and facts.resistant):
+        return None
+    heart = {"blood_pressure", "heart_brain_vessels", "aneurysm_bleed"}
+    cautions = (
+        (wording.ECT_ANAESTHETIC,)
+        if any(q.code in heart for q in facts.answered(YES, NOT_SURE))
+        else ()
+    )
+    return Option(
+        code="ect",
+        title=_("ECT (electroconvulsive therapy)"),
+        fit=MAY_FIT,
+        reasons=(
+            wording.ECT_ABOUT,
+            wording.ECT_EVIDENCE,
+            wording.ECT_MEMORY,
+            wording.ECT_VERSUS_KETAMINE,
+        ),
+        cautions=cautions,
+        finder_url=finder_url(treatment="ect", condition="depression"),
+        learn_more=(TREATMENT_PAGES["ect"],),
+    )
+
+
+def _medicine_cautions(facts: Facts) -> tuple[Reason, ...]:
+    cautions = []
+    if facts.young_adult:
+        cautions.append(wording.UNDER_25)
+    if facts.mania_or_psychosis:
+        cautions.append(wording.MEDICINE_AFTER_MANIA)
+    return tuple(cautions)
+
+
+def first_line(facts: Facts) -> Option | None:
+    """Medicine, talk therapy or both through a doctor; after two antidepressants, a change of
+    medicine."""
+    anxiety = [wording.FIRST_LINE_ANXIETY] if facts.anxious else []
+    if facts.depressed and facts.resistant:
+        return Option(
+            code="first_line",
+            title=_("Changing or adding a medicine, through your doctor"),
+            fit=MAY_FIT,
+            reasons=(wording.MEDICINE_CHANGE, *anxiety),
+            cautions=_medicine_cautions(facts),
+            finder_url=finder_url(condition="depression"),
+            learn_more=(TREATMENT_PAGES["first_line"], CONDITION_PAGES["depression"]),
+        )
+    title = _("Medicine, talk therapy or both, through your doctor")
+    if facts.depressed or facts.anxious:
+        condition = "depression" if facts.depressed else "anxiety"
+        depression = [wording.FIRST_LINE_USUAL] if facts.depressed else []
+        return Option(
+            code="first_line",
+            title=title,
+            fit=MAY_FIT,
+            reasons=(*depression, *anxiety),
+            cautions=_medicine_cautions(facts),
+            finder_url=finder_url(condition=condition),
+            learn_more=(TREATMENT_PAGES["first_line"], CONDITION_PAGES[condition]),
+        )
+    if facts.some_depression:
+        return Option(
+            code="first_line",
+            title=title,
+            fit=NOT_NOW,
+            reasons=(wording.FIRST_LINE_MILD,),
+            learn_more=(CONDITION_PAGES["depression"],),
+        )
+    return None
+
+
+def therapy(facts: Facts) -> Option | None:
+    conditions = [
+        condition
+        for condition, present in (
+            ("depression", facts.some_depression),
+            ("anxiety", facts.some_anxiety),
+            ("ptsd", facts.ptsd is not None),
+        )
+        if present
+    ]
+    if not conditions:
+        return None
+    return Option(
+        code="therapy",
+        title=_("Talk therapy"),
+        fit=MAY_FIT,
+        reasons=(wording.THERAPY_HELPS,),
+        finder_url=finder_url(condition=conditions[0]),
+        learn_more=tuple(CONDITION_PAGES[condition] for condition in conditions),
+    )
+
+
+OPTION_RULES = (ketamine_clinic, esketamine, tms, ect, first_line, therapy)
+OPTION_CODES = ("ketamine_clinic", "esketamine", "tms", "ect", "first_line", "therapy")
+
+
+def _talk_first(facts: Facts) -> tuple[Reason, ...]:
+    reasons = [wording.SELF_HARM_FIRST] if facts.self_harm else []
+    reasons += [wording.excluded(q) for q in facts.exclusions]
+    reasons += facts.ketamine_cautions
+    if facts.ptsd is not None:
+        reasons.append(wording.PTSD_ASSESSMENT)
+    return tuple(reasons)
+
+
+def facts_from(
+    scores: Mapping[str, Score],
+    *,
+    antidepressant_trials: str,
+    safety: Mapping[str, str],
+    young_adult: bool | None,
+) -> Facts:
+    """Checks the answers' codes and gathers them; an unknown code raises ``InvalidAnswers``
+    naming it, never a bare error."""
+    if antidepressant_trials not in TRIAL_CODES:
+        raise InvalidAnswers(
+            "antidepressant_trials",
+            _("Unknown answer; use one of %(codes)s.") % {"codes": ", ".join(TRIAL_CODES)},
+        )
+    for code, answer in safety.items():
+        if code not in SAFETY_BY_CODE:
+            raise InvalidAnswers(f"safety.{code}", _("Unknown safety question."))
+        if answer not in ANSWER_CODES:
+            raise InvalidAnswers(
+                f"safety.{code}",
+                _("Unknown answer; use one of %(codes)s.") % {"codes": ", ".join(ANSWER_CODES)},
+            )
+    trials = None if antidepressant_trials == NOT_SURE else int(antidepressant_trials)
+    return Facts(scores, trials, young_adult, safety)
+
+
+def advise(
+    scores: Mapping[str, Score],
+    *,
+    antidepressant_trials: str = NOT_SURE,
+    safety: Mapping[str, str] | None = None,
+    young_adult: bool | None = None,
+) -> Advice:
+    """The options these answers point to, how each fits and why; the reasons to talk to a
+    doctor first. A safety question left unanswered counts as "not sure", never as "no"."""
+    answered = safety or {}
+    complete = {q.code: answered.get(q.code, NOT_SURE) for q in SAFETY_QUESTIONS}
+    facts = facts_from(
+        scores,
+        antidepressant_trials=antidepressant_trials,
+        safety={**answered, **complete},
+        young_adult=young_adult,
+    )
+    options = tuple(option for rule in OPTION_RULES if (option := rule(facts)) is not None)
+    return Advice(
+        context=_context(facts),
+        options=options,
+        talk_first=_talk_first(facts),
+        treatment_resistant=facts.resistant,
+        crisis=facts.self_harm,
+        concerns=facts.answered(YES, NOT_SURE),
+    )
 
 
 def meaning(score: Score) -> Reason:
@@ -194,29 +534,37 @@ def meaning(score: Score) -> Reason:
     if code == GAD7.code:
         return Reason(GAD7_MEANINGS[band], ("spitzer2006",))
     if code == PC_PTSD_5.code:
-        if not score.trauma_exposure:
-            return Reason(
-                _(
-                    "You said you have not been through this kind of event, so the five "
-                    "questions are skipped and the screen scores 0."
-                ),
-                ("prins2016",),
-            )
-        words = {"yes_count": score.total, "cut_point": score.cut_point}
-        if score.band.code == "positive":
-            text = _(
-                "You answered yes to %(yes_count)s of the 5 questions. This site counts "
-                "%(cut_point)s or more as a positive screen: PTSD is possible and worth a fuller "
-                "assessment with a clinician. A cut-point of 3 misses fewer people with PTSD; 4 "
-                "gives fewer false alarms."
-            )
-        else:
-            text = _(
-                "You answered yes to %(yes_count)s of the 5 questions, below the %(cut_point)s "
-                "this site counts as a positive screen. If what happened still troubles you, it "
-                "is still worth talking about with someone you trust or a clinician."
-            )
-        return Reason(text % words, ("prins2016", "bovin2021"))
+        return _pc_ptsd_5_meaning(score)
+    return _pcl5_meaning(score)
+
+
+def _pc_ptsd_5_meaning(score: Score) -> Reason:
+    if not score.trauma_exposure:
+        return Reason(
+            _(
+                "You said you have not been through this kind of event, so the five "
+                "questions are skipped and the screen scores 0."
+            ),
+            ("prins2016",),
+        )
+    words = {"yes_count": score.total, "cut_point": score.cut_point}
+    if score.band.code == "positive":
+        text = _(
+            "You answered yes to %(yes_count)s of the 5 questions. This site counts "
+            "%(cut_point)s or more as a positive screen: PTSD is possible and worth a fuller "
+            "assessment with a clinician. A cut-point of 3 misses fewer people with PTSD; 4 "
+            "gives fewer false alarms."
+        )
+    else:
+        text = _(
+            "You answered yes to %(yes_count)s of the 5 questions, below the %(cut_point)s "
+            "this site counts as a positive screen. If what happened still troubles you, it "
+            "is still worth talking about with someone you trust or a clinician."
+        )
+    return Reason(text % words, ("prins2016", "bovin2021"))
+
+
+def _pcl5_meaning(score: Score) -> Reason:
     words = {"cut_point": score.cut_point}
     if score.band.code == "positive":
         text = _(
@@ -270,225 +618,6 @@ GAD7_MEANINGS = {
 }
 
 
-def _band_reason(score: Score) -> Reason:
-    return Reason(
-        _("Your %(questionnaire)s score, %(total)s, is in the %(band)s range.")
-        % {
-            "questionnaire": score.instrument.name,
-            "total": score.total,
-            "band": str(score.band.label).lower(),
-        },
-        score.instrument.references[:1],
-    )
-
-
-def _ptsd_positive(scores: Mapping[str, Score]) -> Score | None:
-    for code in (PCL5.code, PC_PTSD_5.code):
-        if code in scores and scores[code].band.code == "positive":
-            return scores[code]
-    return None
-
-
-def advise(
-    scores: Mapping[str, Score],
-    *,
-    antidepressant_trials: str = NOT_SURE,
-    safety: Mapping[str, str] | None = None,
-) -> Advice:
-    """The options that may fit, and why; the reasons to talk to a doctor first."""
-    safety = safety or {}
-    phq9, gad7 = scores.get(PHQ9.code), scores.get(GAD7.code)
-    ptsd = _ptsd_positive(scores)
-    depressed = phq9 is not None and phq9.total >= MODERATE_AT
-    anxious = gad7 is not None and gad7.total >= MODERATE_AT
-    trials_known = antidepressant_trials != NOT_SURE
-    resistant = trials_known and int(antidepressant_trials) >= TREATMENT_RESISTANT_AT
-    concerns = tuple(q for q in SAFETY_QUESTIONS if safety.get(q.code) in (YES, NOT_SURE))
-    ruled_out = tuple(
-        q for q in SAFETY_QUESTIONS if q.rules_out_esketamine and safety.get(q.code) == YES
-    )
-
-    depression_reasons = []
-    if phq9 is not None:
-        depression_reasons.append(_band_reason(phq9))
-    if resistant:
-        depression_reasons.append(
-            Reason(
-                _(
-                    "You have tried two or more antidepressants without enough improvement. "
-                    "Doctors call this treatment-resistant depression: the kind in which "
-                    "ketamine has been tested in controlled trials, and for which esketamine is "
-                    "approved."
-                ),
-                ("zarate2006", "murrough2013", "fda-spravato-label"),
-            )
-        )
-    elif trials_known:
-        depression_reasons.append(
-            Reason(
-                _(
-                    "You have tried fewer than two antidepressants. Ketamine has been tested "
-                    "mainly, and esketamine is approved only, for depression that has not "
-                    "improved enough after at least two."
-                ),
-                ("zarate2006", "murrough2013", "fda-spravato-label"),
-            )
-        )
-    else:
-        depression_reasons.append(
-            Reason(
-                _(
-                    "You are not sure how many antidepressants you have tried. A doctor can go "
-                    "through your treatment history with you."
-                )
-            )
-        )
-    if phq9 is not None and not depressed:
-        depression_reasons.append(
-            Reason(
-                _("Ketamine and esketamine are used for depression in the moderate range or above.")
-            )
-        )
-
-    ketamine_reasons = list(depression_reasons)
-    if ptsd is not None:
-        ketamine_reasons.append(
-            Reason(
-                _(
-                    "For PTSD, ketamine is still being studied: a trial in civilians found a "
-                    "benefit, and a trial in veterans and service members did not."
-                ),
-                ("feder2021", "abdallah2022"),
-            )
-        )
-    esketamine_reasons = [
-        *depression_reasons,
-        Reason(
-            _(
-                "Esketamine is a nasal spray approved for treatment-resistant depression. It is "
-                "given only in certified clinics, where you are watched for at least two hours "
-                "after each dose."
-            ),
-            ("fda-spravato-label",),
-        ),
-    ]
-    esketamine_reasons += [Reason(q.caution, q.references) for q in ruled_out]
-
-    first_line_reasons = []
-    if depressed and not resistant:
-        first_line_reasons.append(_band_reason(phq9))
-        first_line_reasons.append(
-            Reason(
-                _(
-                    "Antidepressant medicine, talk therapy or both are usually tried first. "
-                    "Antidepressants help many people, though on average the effect is modest."
-                ),
-                ("cipriani2018",),
-            )
-        )
-    if anxious:
-        first_line_reasons.append(_band_reason(gad7))
-
-    therapy_reasons = [
-        _band_reason(score)
-        for score in (phq9, gad7)
-        if score is not None and score.total >= MILD_AT
-    ]
-    if ptsd is not None:
-        therapy_reasons.append(
-            Reason(
-                _("Your %(questionnaire)s screen is positive.")
-                % {"questionnaire": ptsd.instrument.name},
-                ptsd.instrument.references[:1],
-            )
-        )
-    if therapy_reasons:
-        therapy_reasons.append(
-            Reason(
-                _(
-                    "A therapist can look at these symptoms more fully with you and talk through "
-                    "what might help, alongside any other treatment."
-                )
-            )
-        )
-
-    main_condition = (
-        "depression"
-        if phq9 is not None and phq9.total >= MILD_AT
-        else "anxiety"
-        if gad7 is not None and gad7.total >= MILD_AT
-        else "ptsd"
-        if ptsd is not None
-        else "depression"
-    )
-    first_line_condition = "depression" if depressed and not resistant else "anxiety"
-    options = (
-        Option(
-            "ketamine_clinic",
-            _("A ketamine clinic"),
-            depressed and resistant and not any(q.code == "allergy" for q in ruled_out),
-            tuple(ketamine_reasons),
-            finder_url(treatment="ketamine", condition="depression"),
-            (KETAMINE_PAGE, CONDITION_PAGES["depression"]),
-            concerns,
-        ),
-        Option(
-            "esketamine",
-            _("Esketamine (Spravato)"),
-            depressed and resistant and not ruled_out,
-            tuple(esketamine_reasons),
-            finder_url(treatment="esketamine", condition="depression"),
-            (ESKETAMINE_PAGE, CONDITION_PAGES["depression"]),
-            concerns,
-        ),
-        Option(
-            "first_line",
-            _("First-line treatment through your doctor: medicine, talk therapy or both"),
-            bool(first_line_reasons),
-            tuple(first_line_reasons),
-            finder_url(condition=first_line_condition),
-            (CONDITION_PAGES[first_line_condition],),
-        ),
-        Option(
-            "therapy",
-            _("Talk therapy"),
-            bool(therapy_reasons),
-            tuple(therapy_reasons),
-            finder_url(condition=main_condition),
-            tuple(
-                CONDITION_PAGES[condition]
-                for condition, present in (
-                    ("depression", phq9 is not None and phq9.total >= MILD_AT),
-                    ("anxiety", gad7 is not None and gad7.total >= MILD_AT),
-                    ("ptsd", ptsd is not None),
-                )
-                if present
-            ),
-        ),
-    )
-
-    talk_first = []
-    if phq9 is not None and phq9.flags:
-        talk_first.append(
-            Reason(
-                _(
-                    "You said you have had thoughts that you would be better off dead or of "
-                    "hurting yourself. Tell a doctor about this, and reach out now if you need to: "
-                    "call or text 988."
-                )
-            )
-        )
-    talk_first += [Reason(q.caution, q.references) for q in concerns]
-    if ptsd is not None:
-        talk_first.append(
-            Reason(
-                _("Your PTSD screen is positive: a clinician can make a full assessment."),
-                ptsd.instrument.references[:1],
-            )
-        )
-    return Advice(tuple(options), tuple(talk_first), resistant, concerns)
-
-
 def references_used(scores: Sequence[Score], advice: Advice | None = None) -> tuple[str, ...]:
     """Every reference key the result cites, in order of first use."""
     keys = [
@@ -497,7 +626,17 @@ def references_used(scores: Sequence[Score], advice: Advice | None = None) -> tu
         for key in (*score.instrument.references, *meaning(score).references)
     ]
     if advice is not None:
+        keys += [key for reason in advice.context for key in reason.references]
         for option in advice.options:
-            keys += [key for reason in option.reasons for key in reason.references]
+            for reason in (*option.reasons, *option.cautions):
+                keys += reason.references
         keys += [key for reason in advice.talk_first for key in reason.references]
     return tuple(dict.fromkeys(keys))
+
+
+def condition_links(advice: Advice | None) -> tuple[Link, ...]:
+    """The condition pages the options point to, each once, in the order first named."""
+    if advice is None:
+        return ()
+    links = [link for option in advice.options for link in option.learn_more]
+    return tuple(link for link in dict.fromkeys(links) if link.url.startswith("/conditions/"))

@@ -19,6 +19,12 @@ SESSION_KEY = "assessment"
 ANSWERS_KEPT_FOR = timedelta(hours=1)
 
 AGE, TREATMENTS, SAFETY = "age", "treatments", "safety"
+UNDER_18, YOUNG_ADULT, ADULT = "under_18", "18_24", "25_plus"
+AGE_BANDS = (
+    (UNDER_18, _("Under 18")),
+    (YOUNG_ADULT, _("18 to 24")),
+    (ADULT, _("25 or older")),
+)
 STEP_TITLES = {
     AGE: _("About you"),
     PHQ9.code: PHQ9.title,
@@ -47,7 +53,7 @@ class Flow:
 
 FULL = Flow(
     "full",
-    _("Is ketamine right for you?"),
+    _("Which treatment options might fit you?"),
     (AGE, PHQ9.code, GAD7.code, PC_PTSD_5.code, TREATMENTS, SAFETY),
 )
 FLOWS = {

@@ -9,7 +9,7 @@ from assessments.candidacy import (
     SAFETY_ANSWERS,
     SAFETY_QUESTIONS,
 )
-from assessments.flows import AGE, SAFETY, TREATMENTS
+from assessments.flows import AGE, AGE_BANDS, SAFETY, TREATMENTS
 from assessments.instruments import INSTRUMENTS, PC_PTSD_5, Instrument
 
 
@@ -38,19 +38,16 @@ class StepForm(forms.Form):
 
 
 class AgeForm(StepForm):
-    adult = forms.TypedChoiceField(
-        label=_("Are you 18 or older?"),
-        choices=YES_NO_CHOICES,
-        coerce=_yes_no,
+    age = forms.ChoiceField(
+        label=_("How old are you?"),
+        choices=AGE_BANDS,
         widget=forms.RadioSelect,
-        help_text=_("This self-assessment is written and tested for adults."),
-        error_messages={"required": _("Say whether you are 18 or older.")},
+        help_text=_(
+            "This self-assessment is written and tested for adults. Some medicines carry "
+            "warnings for people under 25."
+        ),
+        error_messages={"required": _("Choose your age group.")},
     )
-
-    def initial_from(self, stored):
-        if "adult" not in stored:
-            return {}
-        return {"adult": "yes" if stored["adult"] else "no"}
 
 
 def _question_error(number: int) -> str:
@@ -71,6 +68,23 @@ class InstrumentForm(StepForm):
                 widget=forms.RadioSelect,
                 error_messages={"required": _question_error(number)},
             )
+        for question in instrument.unscored:
+            self.fields[question.code] = forms.TypedChoiceField(
+                label=question.text,
+                choices=[(choice.value, choice.label) for choice in question.choices],
+                coerce=int,
+                widget=forms.RadioSelect,
+                required=question.required,
+                empty_value=None,
+                help_text=question.note,
+                error_messages={"required": _("The last question: choose an answer.")},
+            )
+
+    def scored_fields(self):
+        return [self[f"item_{n}"] for n in range(1, len(self.instrument.items) + 1)]
+
+    def unscored_fields(self):
+        return [self[question.code] for question in self.instrument.unscored]
 
     def answers(self) -> list[int]:
         return [self.cleaned_data[f"item_{n}"] for n in range(1, len(self.instrument.items) + 1)]

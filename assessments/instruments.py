@@ -18,6 +18,17 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class UnscoredQuestion:
+    """A question printed with a questionnaire that does not count towards its score."""
+
+    code: str
+    text: str
+    choices: tuple[Choice, ...]
+    required: bool
+    note: str
+
+
+@dataclass(frozen=True)
 class Instrument:
     code: str
     name: str
@@ -29,6 +40,7 @@ class Instrument:
     attribution: str
     references: tuple[str, ...]
     gate_question: str = ""
+    unscored: tuple[UnscoredQuestion, ...] = ()
 
     @property
     def lowest_answer(self) -> int:
@@ -66,6 +78,40 @@ PCL5_BOTHER = (
     Choice(4, _("Extremely")),
 )
 
+PHQ9_DIFFICULTY = UnscoredQuestion(
+    code="difficulty",
+    text=_(
+        "If you checked off any problems, how difficult have these problems made it for you to "
+        "do your work, take care of things at home, or get along with other people?"
+    ),
+    choices=(
+        Choice(0, _("Not difficult at all")),
+        Choice(1, _("Somewhat difficult")),
+        Choice(2, _("Very difficult")),
+        Choice(3, _("Extremely difficult")),
+    ),
+    required=False,
+    note=_(
+        "The questionnaire's last question is not part of the score: it tells a clinician how "
+        "much these problems get in the way of your life. You may leave it blank."
+    ),
+)
+
+PCL5_STRESSFUL_EXPERIENCE = UnscoredQuestion(
+    code="stressful_experience",
+    text=_(
+        "The checklist asks about problems after a very stressful experience. Have you been "
+        "through or seen an event that involved death or the threat of death, serious injury, "
+        "or sexual violence, or learned that this happened to someone close to you?"
+    ),
+    choices=YES_NO,
+    required=True,
+    note=_(
+        "This question is not part of the checklist's score. PTSD can follow only this kind of "
+        "event, so it changes what the score can mean."
+    ),
+)
+
 PHQ9 = Instrument(
     code="phq9",
     name="PHQ-9",
@@ -95,6 +141,7 @@ PHQ9 = Instrument(
     choices=FREQUENCY_IN_TWO_WEEKS,
     attribution=PHQ_ATTRIBUTION,
     references=("kroenke2001", "kroenke2003"),
+    unscored=(PHQ9_DIFFICULTY,),
 )
 
 GAD7 = Instrument(
@@ -216,6 +263,7 @@ PCL5 = Instrument(
         "domain."
     ),
     references=("blevins2015", "bovin2016"),
+    unscored=(PCL5_STRESSFUL_EXPERIENCE,),
 )
 
 INSTRUMENTS = {instrument.code: instrument for instrument in (PHQ9, GAD7, PC_PTSD_5, PCL5)}

@@ -8,12 +8,21 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from assessments import scoring
-from assessments.candidacy import NOT_SURE, Advice, advise
-from assessments.flows import SAFETY, TREATMENTS, Answers, Flow
-from assessments.instruments import INSTRUMENTS, PC_PTSD_5
+from assessments.candidacy import ADULT_AT, NOT_SURE, YOUNG_ADULT_UNTIL, Advice, advise
+from assessments.flows import AGE, SAFETY, TREATMENTS, YOUNG_ADULT, Answers, Flow
+from assessments.instruments import (
+    GAD7,
+    INSTRUMENTS,
+    PC_PTSD_5,
+    PCL5_STRESSFUL_EXPERIENCE,
+    PHQ9,
+    UnscoredQuestion,
+)
 from assessments.models import SaveConsent, SavedResult
+from assessments.safety import SAFETY_QUESTIONS
 
 
 def bands(instrument: str) -> tuple[scoring.Band, ...]:
@@ -34,6 +43,72 @@ def score(instrument: str, body: dict) -> scoring.Score:
     )
 
 
+ADVICE_FIELDS = ("phq9", "gad7", "pc_ptsd_5", "antidepressant_trials", "age", "safety")
+OLDEST_AGE = 120
+
+
+def _renamed(error: scoring.InvalidAnswers, name: str) -> scoring.InvalidAnswers:
+    """An instrument's error, named as the advice body names that instrument."""
+    field = (
+        error.field.replace("answers", name, 1)
+        if error.field.startswith("answers")
+        else (f"{name}.{error.field}")
+    )
+    return scoring.InvalidAnswers(field, error.message)
+
+
+def advise_body(body: dict) -> Advice:
+    """Advice for an API-shaped body (see ``api.assessments``); bad input raises
+    ``InvalidAnswers`` naming the field."""
+    for name in body:
+        if name not in ADVICE_FIELDS:
+            raise scoring.InvalidAnswers(name, _("Unknown field."))
+    for name in ("phq9", "antidepressant_trials", "age", "safety"):
+        if name not in body:
+            raise scoring.InvalidAnswers(name, _("This field is required."))
+    scores = {}
+    for name, code in (("phq9", PHQ9.code), ("gad7", GAD7.code)):
+        if name in body:
+            try:
+                scores[code] = score(code, {"answers": body[name]})
+            except scoring.InvalidAnswers as error:
+                raise _renamed(error, name) from None
+    if "pc_ptsd_5" in body:
+        if not isinstance(body["pc_ptsd_5"], dict):
+            raise scoring.InvalidAnswers(
+                "pc_ptsd_5", _('Give an object such as {"trauma_exposure": false}.')
+            )
+        try:
+            scores[PC_PTSD_5.code] = score(PC_PTSD_5.code, body["pc_ptsd_5"])
+        except scoring.InvalidAnswers as error:
+            raise _renamed(error, "pc_ptsd_5") from None
+    age = body["age"]
+    if type(age) is float and age.is_integer():
+        age = int(age)  # JSON, and its schemas, count 30.0 as the whole number 30
+    if type(age) is not int or not 0 <= age <= OLDEST_AGE:
+        raise scoring.InvalidAnswers("age", _("Give the age in whole years."))
+    if age < ADULT_AT:
+        raise scoring.InvalidAnswers(
+            "age", _("This self-assessment is written and tested for adults (18 or older).")
+        )
+    trials, safety = body["antidepressant_trials"], body["safety"]
+    if not isinstance(trials, str):
+        raise scoring.InvalidAnswers("antidepressant_trials", _("Give one of the codes as text."))
+    if not isinstance(safety, dict):
+        raise scoring.InvalidAnswers("safety", _('Give an object such as {"allergy": "no"}.'))
+    for question in SAFETY_QUESTIONS:
+        if question.code not in safety:
+            raise scoring.InvalidAnswers(
+                f"safety.{question.code}", _("Answer every safety question: yes, no or not_sure.")
+            )
+    return advise(
+        scores,
+        antidepressant_trials=trials,
+        safety=safety,
+        young_adult=age < YOUNG_ADULT_UNTIL,
+    )
+
+
 def body_from_step(instrument: str, values: dict) -> dict:
     """The API-shaped body for a step's stored answers (``item_1`` ... and the PC-PTSD-5 gate)."""
     count = len(INSTRUMENTS[instrument].items)
@@ -46,6 +121,16 @@ def body_from_step(instrument: str, values: dict) -> dict:
 
 
 @dataclass(frozen=True)
+class UnscoredAnswer:
+    question: UnscoredQuestion
+    value: int | None
+
+    @property
+    def label(self) -> str | None:
+        return next((c.label for c in self.question.choices if c.value == self.value), None)
+
+
+@dataclass(frozen=True)
 class Result:
     flow: Flow
     bodies: dict[str, dict]
@@ -53,6 +138,17 @@ class Result:
     advice: Advice | None
     treatments: dict
     safety: dict
+    #: Per questionnaire, the answers to its unscored questions.
+    unscored: dict[str, list["UnscoredAnswer"]]
+
+    @property
+    def denies_stressful_experience(self) -> bool:
+        """The PCL-5's unscored question answered "no": PTSD cannot follow no such event."""
+        return any(
+            answer.question is PCL5_STRESSFUL_EXPERIENCE and answer.value == 0
+            for answers in self.unscored.values()
+            for answer in answers
+        )
 
     @property
     def self_harm(self) -> bool:
@@ -64,16 +160,28 @@ def result_for(flow: Flow, answers: Answers) -> Result:
     scores = {code: score(code, body) for code, body in bodies.items()}
     treatments = answers.values(TREATMENTS) if flow.includes_candidacy else {}
     safety = answers.values(SAFETY) if flow.includes_candidacy else {}
+    age = answers.values(AGE).get("age")
     advice = (
         advise(
             scores,
             antidepressant_trials=treatments.get("antidepressant_trials", NOT_SURE),
             safety=safety,
+            young_adult=None if age is None else age == YOUNG_ADULT,
         )
         if flow.includes_candidacy
         else None
     )
-    return Result(flow, bodies, scores, advice, treatments, safety)
+    return Result(flow, bodies, scores, advice, treatments, safety, _unscored(flow, answers))
+
+
+def _unscored(flow: Flow, answers: Answers) -> dict[str, list[UnscoredAnswer]]:
+    return {
+        code: [
+            UnscoredAnswer(question, answers.values(code).get(question.code))
+            for question in INSTRUMENTS[code].unscored
+        ]
+        for code in flow.instruments
+    }
 
 
 @transaction.atomic

@@ -14,14 +14,25 @@ from assessments.candidacy import (
     ANTIDEPRESSANT_TRIALS,
     OTHER_TREATMENTS,
     SAFETY_ANSWERS,
+    condition_links,
     meaning,
     references_used,
 )
 from assessments.charts import history_chart, scale_picture
-from assessments.flows import AGE, ANSWERS_KEPT_FOR, FLOWS, FULL, STEP_TITLES, Answers, Flow
+from assessments.flows import (
+    AGE,
+    ANSWERS_KEPT_FOR,
+    FLOWS,
+    FULL,
+    STEP_TITLES,
+    UNDER_18,
+    Answers,
+    Flow,
+)
 from assessments.forms import DeleteForm, SaveForm, form_for
 from assessments.instruments import INSTRUMENTS, PC_PTSD_5, PHQ9
 from assessments.references import REFERENCES
+from assessments.wording import NOTHING_POINTS_TO_KETAMINE
 
 
 def _flow(slug: str) -> Flow:
@@ -95,7 +106,7 @@ def step(request, flow, step):
         answers.record(step, form.stored_values(), complete=complete)
         # The session that holds answers ends when they are forgotten, not weeks later.
         request.session.set_expiry(int(ANSWERS_KEPT_FOR.total_seconds()))
-        if step == AGE and complete and not form.cleaned_data["adult"]:
+        if step == AGE and complete and form.cleaned_data["age"] == UNDER_18:
             answers.forget()
             return redirect("assessments:adults_only")
         if request.POST.get("direction") == "back":
@@ -121,8 +132,8 @@ def step(request, flow, step):
             "count": len(flow.steps),
             "progress": _progress(flow, answers, step),
             "is_last": position == len(flow.steps) - 1,
-            "self_harm_mentioned": step != PHQ9.code
-            and answers.values(PHQ9.code).get("item_9", 0) > 0,
+            # Answers sent are recorded even when incomplete, so this covers the step itself.
+            "self_harm_mentioned": answers.values(PHQ9.code).get("item_9", 0) > 0,
         },
     )
 
@@ -145,9 +156,17 @@ def _render_result(request, flow: Flow, answers: Answers, save_form: SaveForm):
             "flow": flow,
             "result": result,
             "scores": [
-                {"score": score, "picture": scale_picture(score), "meaning": meaning(score)}
+                {
+                    "score": score,
+                    "picture": scale_picture(score),
+                    "meaning": meaning(score),
+                    "unscored": result.unscored.get(score.instrument.code, []),
+                    "no_stressful_experience": result.denies_stressful_experience,
+                }
                 for score in scores
             ],
+            "condition_links": condition_links(result.advice),
+            "nothing_points_to_ketamine": NOTHING_POINTS_TO_KETAMINE,
             "advice": result.advice,
             "trials_label": dict(ANTIDEPRESSANT_TRIALS).get(
                 result.treatments.get("antidepressant_trials")

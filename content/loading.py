@@ -30,10 +30,11 @@ from wagtail.search import index
 
 from content import models
 from content.review import ensure_medical_review_workflow
+from core import references
 
 CONTENT_DIR = Path(__file__).resolve().parent
 PAGES_DIR = CONTENT_DIR / "pages"
-REFERENCES_FILE = CONTENT_DIR / "references.toml"
+REFERENCES_FILE = references.BIBLIOGRAPHY
 HOME = "home.toml"
 
 PAGE_TYPES = {
@@ -48,6 +49,7 @@ PAGE_TYPES = {
 }
 # Every page has these; Wagtail's own panels for them are placeholders, not field panels.
 PAGE_FIELDS = {"title", "seo_title", "search_description"}
+# What the database keeps of each reference; the file's year and confirmation notes stay in it.
 REFERENCE_FIELDS = ("citation", "doi", "pmid", "url", "status", "supports")
 
 
@@ -382,15 +384,12 @@ class Loader:
 
     def sync_references(self, path: Path) -> None:
         try:
-            entries = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
+            entries = references.read(path)
+        except references.BibliographyError as error:
             raise LoadError(f"{path.name}: {error}") from None
         existing = models.Reference.objects.in_bulk(field_name="key")
         for key, entry in entries.items():
-            unknown = set(entry) - set(REFERENCE_FIELDS)
-            if unknown:
-                raise LoadError(f"{path.name}: [{key}] has no field {', '.join(sorted(unknown))}.")
-            values = {name: entry.get(name, "") for name in REFERENCE_FIELDS}
+            values = {name: getattr(entry, name) for name in REFERENCE_FIELDS}
             file_hash = values_hash(values)
             reference = existing.get(key)
             if reference is None:

@@ -82,3 +82,45 @@ RESOURCES = (
         actions=(Action(_("Call 1-800-662-4357"), "tel:+18006624357"),),
     ),
 )
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page of the site that is not in the content library, for site search to find."""
+
+    title: str
+    url: str
+    summary: str
+    #: Words and phrases someone looking for this page might type.
+    keywords: tuple[str, ...]
+
+
+CRISIS_PAGE = SitePage(
+    title=_("Get help now"),
+    url="/crisis/",
+    summary=_(
+        "Crisis lines in the United States you can call or text right now: 988, the Veterans "
+        "Crisis Line, Crisis Text Line, 911 and the SAMHSA helpline."
+    ),
+    keywords=(
+        "crisis",
+        "988",
+        "help now",
+        "get help",
+        "help me",
+        "need help",
+        "urgent",
+        "emergency",
+        "911",
+        "hotline",
+        "helpline",
+        "lifeline",
+        "crisis line",
+        "text line",
+        "741741",
+        "someone to talk to",
+        "talk to someone",
+        "veterans crisis line",
+        "samhsa",
+    ),
+)

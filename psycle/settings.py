@@ -386,11 +386,13 @@ if PRODUCTION:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
-# Self-assessment: the scores at or above which a PTSD screen counts as positive.
+# Self-assessment: the scores at or above which a PTSD screen counts as positive. Only the
+# published, validated cut-points are accepted: any other value would make the screen say
+# something its studies never tested.
 # PC-PTSD-5: 3 favours sensitivity, 4 balances missed and false positives (Bovin et al. 2021).
-PC_PTSD_5_CUT_POINT = env.integer("PC_PTSD_5_CUT_POINT", 3, minimum=1, maximum=5)
+PC_PTSD_5_CUT_POINT = env.integer("PC_PTSD_5_CUT_POINT", 3, minimum=3, maximum=4)
 # PCL-5: a provisional cut-point in the 31-33 range (Bovin et al. 2016).
-PCL5_CUT_POINT = env.integer("PCL5_CUT_POINT", 33, minimum=1, maximum=80)
+PCL5_CUT_POINT = env.integer("PCL5_CUT_POINT", 33, minimum=31, maximum=33)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Psycle"

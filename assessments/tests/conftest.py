@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from assessments.candidacy import SAFETY_QUESTIONS
+from assessments.safety import SAFETY_QUESTIONS
 
 NO_CONCERNS = {question.code: "no" for question in SAFETY_QUESTIONS}
 
@@ -41,9 +41,10 @@ def finish_full(client, db):
         trials="0",
         other=(),
         safety=None,
+        age="25_plus",
     ):
         steps = [
-            ("age", {"adult": "yes"}),
+            ("age", {"age": age}),
             ("phq9", items(phq9)),
             ("gad7", items(gad7)),
             ("pc-ptsd-5", pc_ptsd_5(ptsd)),
@@ -64,7 +65,7 @@ def finish_single(client, db):
     """Takes one questionnaire on its own and returns the last response."""
 
     def finish(code, data):
-        client.post(f"/assessment/{code}/age/", {"adult": "yes"})
+        client.post(f"/assessment/{code}/age/", {"age": "25_plus"})
         response = client.post(f"/assessment/{code}/{code}/", data)
         assert response.status_code == 302 and response.url == f"/assessment/{code}/result/"
         return response

@@ -7,21 +7,14 @@ import pytest
 from django.core import mail
 
 from assessments.models import SavedResult
+from assessments.safety import SAFETY_QUESTIONS
 from core.tests.browser import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHQ9_WITH_ITEM9 = [1, 1, 0, 1, 0, 1, 0, 0, 1]  # a low total, but question 9 above zero
 GAD7 = [2, 2, 1, 1, 1, 1, 2]
-SAFETY = [
-    "psychosis_mania",
-    "blood_pressure",
-    "heart_brain_vessels",
-    "aneurysm_bleed",
-    "pregnancy",
-    "substance_misuse",
-    "allergy",
-]
+SAFETY = [question.code for question in SAFETY_QUESTIONS]
 
 
 def answer(page, name, value):
@@ -32,7 +25,7 @@ def next_step(page):
     page.get_by_role("button", name=re.compile("^(Next|See my results)$")).click()
 
 
-def take_the_whole_assessment(page, base_url, *, check_each_step):
+def take_the_whole_assessment(page, base_url, *, check_each_step, javascript=True):
     """Answers every step as a person would, checking each page before moving on."""
     seen = []
 
@@ -49,12 +42,14 @@ def take_the_whole_assessment(page, base_url, *, check_each_step):
     page.get_by_role("link", name="Start the self-assessment").click()
 
     on_step("About you")
-    answer(page, "adult", "yes")
+    answer(page, "age", "25_plus")
     next_step(page)
 
     on_step("Depression (PHQ-9)")
     for number, value in enumerate(PHQ9_WITH_ITEM9, start=1):
         answer(page, f"item_{number}", value)
+    # With JavaScript, crisis help shows on this very step; without, on the next one.
+    assert page.locator("[data-self-harm-help]").is_visible() == javascript
     next_step(page)
 
     on_step("Anxiety (GAD-7)")
@@ -103,13 +98,12 @@ def check_the_result(page, *, check_accessibility):
     assert panel.get_by_role("link", name="Text HOME to 741741").is_visible()
     assert main.get_by_text("This is a screen, not a diagnosis.").is_visible()
     assert main.locator("svg.scale__picture").count() == 3
-    fits = main.locator(".option--fits h3").all_inner_texts()
+    fits = main.locator(".option--may_fit h3").all_inner_texts()
     # PHQ-9 of 5 is mild; GAD-7 of 10 is moderate: first-line care for anxiety, and therapy.
-    assert fits == [
-        "First-line treatment through your doctor: medicine, talk therapy or both",
-        "Talk therapy",
-    ]
-    assert main.get_by_text("High blood pressure that is not under control").first.is_visible()
+    assert fits == ["Medicine, talk therapy or both, through your doctor", "Talk therapy"]
+    assert main.get_by_text(
+        "You were not sure about: high blood pressure that is not under control; a doctor can check"
+    ).first.is_visible()
     if check_accessibility:
         assert_no_axe_violations(page)
 
@@ -118,7 +112,7 @@ def test_the_whole_flow_works_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    take_the_whole_assessment(page, live_server.url, check_each_step=False)
+    take_the_whole_assessment(page, live_server.url, check_each_step=False, javascript=False)
     # axe-core runs as JavaScript in the page, so the test with JavaScript on checks each page.
     check_the_result(page, check_accessibility=False)
     assert page.get_by_role("button", name="Print this summary").is_hidden()
@@ -136,9 +130,41 @@ def test_the_whole_flow_with_javascript_and_no_accessibility_violations(page, li
     assert {urlsplit(url).netloc for url in requested} == {urlsplit(live_server.url).netloc}
 
 
+def test_crisis_help_shows_on_the_question_9_step_as_soon_as_it_is_answered(page, live_server):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + "/assessment/phq9/")
+    answer(page, "age", "25_plus")
+    next_step(page)
+    help_now = page.locator("[data-self-harm-help]")
+    assert help_now.is_hidden()
+    # The quiet line beside question 9 is there for everyone, with or without an answer.
+    assert page.locator(".item9-hint").get_by_role("link", name="call 988").is_visible()
+    answer(page, "item_9", 1)
+    assert help_now.is_visible()
+    assert help_now.get_by_role("link", name="Call 988").get_attribute("href") == "tel:988"
+    assert help_now.get_by_role("link", name="Text HOME to 741741").is_visible()
+    assert page.url.endswith("/assessment/phq9/phq9/")  # still on the same step
+    assert_no_axe_violations(page)
+    answer(page, "item_9", 0)
+    assert help_now.is_hidden()
+
+
+def test_without_javascript_question_9_help_shows_when_the_step_comes_back(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/assessment/phq9/")
+    answer(page, "age", "25_plus")
+    next_step(page)
+    answer(page, "item_9", 2)
+    next_step(page)  # the other questions are missing: the same step comes back
+    assert page.locator("[data-self-harm-help]").is_visible()
+    assert page.get_by_text("Question 1: choose an answer.").first.is_visible()
+    context.close()
+
+
 def test_javascript_asks_the_pc_ptsd_5_questions_only_after_yes(page, live_server):
     page.goto(live_server.url + "/assessment/pc-ptsd-5/")
-    answer(page, "adult", "yes")
+    answer(page, "age", "25_plus")
     next_step(page)
     questions = page.locator("[data-gated-by]")
     assert questions.is_hidden()
@@ -153,7 +179,7 @@ def test_javascript_asks_the_pc_ptsd_5_questions_only_after_yes(page, live_serve
 
 def test_a_refused_step_names_what_is_missing_and_focuses_the_summary(page, live_server):
     page.goto(live_server.url + "/assessment/gad7/")
-    answer(page, "adult", "yes")
+    answer(page, "age", "25_plus")
     next_step(page)
     answer(page, "item_1", 1)
     next_step(page)
@@ -175,7 +201,7 @@ def test_the_printout_is_one_page(page, live_server):
 
 def test_under_18s_get_a_page_that_points_to_help(page, live_server):
     page.goto(live_server.url + "/assessment/full/")
-    answer(page, "adult", "no")
+    answer(page, "age", "under_18")
     next_step(page)
     assert page.get_by_role("heading", level=1).inner_text() == "This self-assessment is for adults"
     assert_no_axe_violations(page)
@@ -184,7 +210,7 @@ def test_under_18s_get_a_page_that_points_to_help(page, live_server):
 def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
     base = live_server.url
     page.goto(base + "/assessment/phq9/")
-    answer(page, "adult", "yes")
+    answer(page, "age", "25_plus")
     next_step(page)
     for number in range(1, 10):
         answer(page, f"item_{number}", 2 if number < 9 else 0)
@@ -218,12 +244,13 @@ def test_a_seeker_signs_up_saves_and_sees_the_history(page, live_server):
 
 def test_the_pcl5_step_and_its_result_with_clusters_have_no_violations(page, live_server):
     page.goto(live_server.url + "/assessment/pcl5/")
-    answer(page, "adult", "yes")
+    answer(page, "age", "25_plus")
     next_step(page)
     assert page.get_by_role("heading", level=1).inner_text() == "PTSD checklist (PCL-5)"
     assert_no_axe_violations(page)
     for number in range(1, 21):
         answer(page, f"item_{number}", 2)
+    answer(page, "stressful_experience", 1)
     next_step(page)
     assert page.locator(".score-card__total").inner_text() == "40 out of 80: Positive screen"
     assert page.get_by_role("table", name="Your answers by symptom group").is_visible()

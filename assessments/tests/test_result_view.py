@@ -16,7 +16,7 @@ def main_of(response) -> str:
 
 
 def test_the_result_waits_for_every_step(client):
-    client.post("/assessment/full/age/", {"adult": "yes"})
+    client.post("/assessment/full/age/", {"age": "25_plus"})
     response = client.get("/assessment/full/result/")
     assert response.status_code == 302 and response.url == "/assessment/full/phq9/"
 
@@ -70,6 +70,11 @@ def test_the_result_says_plainly_it_is_not_a_diagnosis(client, finish_full):
     assert "This is a screen, not a diagnosis." in main_of(client.get("/assessment/full/result/"))
 
 
+def section(page: str, heading: str) -> str:
+    start = page.index(heading)
+    return page[start : page.index("</section>", start)]
+
+
 def test_options_reasons_finder_links_and_doctor_first(client, finish_full):
     finish_full(
         phq9=(3, 3, 2, 2, 2, 2, 2, 1, 0),
@@ -78,20 +83,65 @@ def test_options_reasons_finder_links_and_doctor_first(client, finish_full):
         safety={"blood_pressure": "yes"},
     )
     page = main_of(client.get("/assessment/full/result/"))
-    fits = page[page.index("Options that may fit you") : page.index("Options that may not fit")]
-    assert "A ketamine clinic" in fits and "Esketamine (Spravato)" in fits
-    assert 'href="/find/?treatment=ketamine&amp;condition=depression"' in fits
-    assert 'href="/find/?treatment=esketamine&amp;condition=depression"' in fits
-    assert 'href="/treatments/ketamine/"' in fits and 'href="/conditions/depression/"' in fits
-    assert "treatment-resistant depression" in fits
-    talk_first = page[page.index("Reasons to talk to a doctor first") :]
-    assert "High blood pressure that is not under control" in talk_first
+    fits = section(page, "Options that may fit you")
+    for title in ("TMS (transcranial magnetic stimulation)", "ECT (electroconvulsive therapy)"):
+        assert title in fits
+    assert "Changing or adding a medicine" in fits and "Talk therapy" in fits
+    assert 'href="/find/?treatment=tms&amp;condition=depression"' in fits
+    assert "A ketamine clinic" not in fits
+    doctor_first = section(page, "Not right now: talk to a doctor first")
+    assert "A ketamine clinic" in doctor_first and "Esketamine nasal spray" in doctor_first
+    assert "You answered yes to: high blood pressure that is not under control" in doctor_first
+    assert "/find/?treatment=ketamine" not in page and "/find/?treatment=esketamine" not in page
+    assert 'href="/treatments/ketamine/"' in doctor_first
+    talk_first = section(page, "Reasons to talk to a doctor first")
+    assert "high blood pressure that is not under control" in talk_first
     assert "Sanacora G, Frye MA" in page  # the consensus statement, cited by name
     summary = page[page.index("Summary to show your clinician") :]
     assert "Three or more" in summary and "Talk therapy" in summary
     assert (
         "Do you have high blood pressure that is not under control? <strong>Yes</strong>" in summary
     )
+    assert "Options a doctor needs to decide on first" in summary
+
+
+def test_not_sure_keeps_ketamine_with_the_caution_beside_it(client, finish_full):
+    finish_full(phq9=(3, 3, 2, 2, 2, 2, 2, 1, 0), trials="2", safety={"pregnancy": "not_sure"})
+    page = main_of(client.get("/assessment/full/result/"))
+    fits = section(page, "Options that may fit you")
+    assert 'href="/find/?treatment=ketamine&amp;condition=depression"' in fits
+    card = fits[fits.index("A ketamine clinic") :]
+    card = card[: card.index("</article>")]
+    assert "Ask about this first" in card
+    assert "You were not sure about: pregnancy, a planned pregnancy or breastfeeding;" in card
+    assert "Not right now: talk to a doctor first" not in page
+
+
+def test_all_zero_answers_show_no_option_cards_and_no_ketamine_links(client, finish_full):
+    finish_full(phq9=(0,) * 9, gad7=(0,) * 7)
+    page = main_of(client.get("/assessment/full/result/"))
+    assert '<article class="option' not in page
+    assert "Your answers do not point to a treatment right now." in page
+    assert "Your answers do not point to that now." in page
+    assert "/treatments/ketamine/" not in page and "/treatments/esketamine/" not in page
+    assert "Options that do not fit your answers" not in page
+
+
+def test_the_ketamine_pages_are_linked_only_when_ketamine_is_in_play(client, finish_full):
+    finish_full(phq9=(2, 2, 2, 2, 2, 1, 1, 1, 0), trials="1")
+    page = main_of(client.get("/assessment/full/result/"))
+    next_steps = section(page, "Where to go next")
+    assert "/treatments/ketamine/" not in next_steps
+    not_fitting = section(page, "Options that do not fit your answers right now, and why")
+    assert "A ketamine clinic" in not_fitting and "fewer than two" in not_fitting
+    assert "/treatments/ketamine/" not in page and "/treatments/esketamine/" not in page
+    assert 'href="/conditions/depression/"' in next_steps
+
+
+def test_young_adults_see_the_antidepressant_boxed_warning(client, finish_full):
+    finish_full(phq9=(3, 3, 2, 2, 2, 2, 2, 1, 0), trials="2", age="18_24")
+    page = main_of(client.get("/assessment/full/result/"))
+    assert page.count("You are under 25.") == 2  # esketamine and the change of medicine
 
 
 def test_the_result_can_be_reloaded_and_then_cleared(client, finish_full):
@@ -122,12 +172,35 @@ def test_a_positive_pc_ptsd_5_offers_the_longer_checklist(client, finish_full):
 
 def test_the_pcl5_on_its_own_shows_clusters_and_the_dsm5_pattern(client, finish_single):
     # One B, one C, two D and two E symptoms rated "moderately": the pattern, below the cut-point.
-    finish_single("pcl5", items([2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0]))
+    finish_single(
+        "pcl5",
+        {
+            **items([2, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0]),
+            "stressful_experience": "1",
+        },
+    )
     page = main_of(client.get("/assessment/pcl5/result/"))
     assert "<strong>12</strong> out of 80: <strong>Negative screen</strong>" in page
     assert "B: Intrusion (1\N{EN DASH}5)</th><td>2</td><td>1</td><td>1</td>" in page
-    assert "Your answers match the symptom pattern used for a provisional PTSD diagnosis" in page
+    assert "Your answers match the DSM-5 symptom pattern of PTSD" in page
+    assert "Only a clinician can say whether this is PTSD." in page
+    assert "provisional PTSD diagnosis" not in page
     assert "Options that may fit you" not in page  # no candidacy questions were asked
+
+
+def test_the_pcl5_asks_about_the_event_and_says_what_a_no_means(client, finish_single):
+    finish_single("pcl5", {**items([3] * 20), "stressful_experience": "0"})
+    page = main_of(client.get("/assessment/pcl5/result/"))
+    assert "<strong>60</strong> out of 80: <strong>Positive screen</strong>" in page
+    assert "not part of the score" in page
+    assert "these problems may have another cause" in page
+
+
+def test_the_pcl5_event_question_must_be_answered(client):
+    client.post("/assessment/pcl5/age/", {"age": "25_plus"})
+    response = client.post("/assessment/pcl5/pcl5/", items([1] * 20))
+    assert response.status_code == 200
+    assert "The last question: choose an answer." in response.content.decode()
 
 
 def test_signed_out_people_are_offered_an_account_to_save(client, finish_full):

@@ -34,3 +34,19 @@ def cited_references_resolve(soup) -> None:
         target = soup.find(id=link["href"].removeprefix("#"))
         assert target is not None and target.name == "li", link
         assert target.find("a", href=f"#{link['id']}") is not None, link["id"]
+
+
+def sources_of(soup, element) -> list[str]:
+    """The citations, as the reference list gives them, of the sources ``element`` cites."""
+    sources = []
+    for link in element.select("sup.cite a"):
+        listed = soup.find(id=link["href"].removeprefix("#"))
+        sources.append(text(listed.select_one(".references__citation")))
+    return sources
+
+
+def containing(soup, tag: str, words: str):
+    """The first ``tag`` whose text contains ``words``."""
+    found = next((element for element in soup.find_all(tag) if words in text(element)), None)
+    assert found is not None, f"no <{tag}> says {words!r}"
+    return found

@@ -36,7 +36,12 @@ def test_the_home_page_leads_to_treatments_the_self_assessment_and_conditions(cl
     assert cards[0] == "/treatments/ketamine/" and len(cards) == 6
     assert soup.select_one(".home-assessment").find("a", href="/assessment/")
     conditions = [a["href"] for a in soup.select(".home-conditions a")]
-    assert "/conditions/depression/" in conditions and len(conditions) == 5
+    assert len(conditions) == 7
+    assert {
+        "/conditions/depression/",
+        "/conditions/ocd/",
+        "/conditions/bipolar-depression/",
+    } <= set(conditions)
     assert of_type(json_ld(soup), "WebSite")["potentialAction"]["@type"] == "SearchAction"
 
 

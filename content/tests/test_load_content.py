@@ -87,7 +87,15 @@ def test_loading_creates_every_page_of_the_library_in_its_place(site_pages):
     for slug in ("ketamine", "esketamine", "antidepressants", "tms", "ect"):
         assert urls[f"/treatments/{slug}/"] is TreatmentPage
     assert urls["/treatments/ketamine-assisted-psychotherapy/"] is TreatmentPage
-    for slug in ("depression", "anxiety", "ptsd", "chronic-pain", "addiction"):
+    for slug in (
+        "depression",
+        "bipolar-depression",
+        "anxiety",
+        "ocd",
+        "ptsd",
+        "chronic-pain",
+        "addiction",
+    ):
         assert urls[f"/conditions/{slug}/"] is ConditionPage
     for slug in (
         "ketamine-vs-ssris",
@@ -233,3 +241,17 @@ def test_a_home_page_made_before_the_loader_kept_records_is_adopted(library):
     assert "home.toml" in summary.updated
     assert HomePage.objects.get().pk == home.pk
     assert HomePage.objects.get().title.startswith("Find a mental-health treatment")
+
+
+def test_a_bibliography_entry_with_an_unknown_field_stops_the_load_naming_it(library, tmp_path):
+    bibliography = tmp_path / "references.toml"
+    bibliography.write_text(
+        REFERENCES_FILE.read_text(encoding="utf-8")
+        + '\n[smith2020]\ncitation = "Smith J. A study. 2020"\nstatus = "confirmed"\nvolume = 3\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        LoadError, match=re.escape("references.toml: [smith2020] has no field volume")
+    ):
+        Loader().run(pages_dir=library, references_file=bibliography)
+    assert not Reference.objects.filter(key="smith2020").exists()

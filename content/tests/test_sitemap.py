@@ -13,7 +13,7 @@ def test_the_sitemap_lists_every_published_page_with_its_last_change(client, sit
         for url in ET.fromstring(response.content).findall("sm:url", NS)  # noqa: S314 (our own XML)
     }
     published = Page.objects.live().filter(depth__gt=1).specific()
-    assert len(urls) == published.count() == 24
+    assert len(urls) == published.count() == 26
     for page in published:
         location = "http://127.0.0.1:8000" + page.url
         assert urls[location] == f"{page.last_published_at:%Y-%m-%d}"

@@ -1,4 +1,12 @@
-from content.tests.reading import cited_references_resolve, json_ld, of_type, read, text
+from content.tests.reading import (
+    cited_references_resolve,
+    containing,
+    json_ld,
+    of_type,
+    read,
+    sources_of,
+    text,
+)
 
 
 def test_the_ketamine_page_answers_what_a_frightened_person_asks(client, site_pages):
@@ -88,3 +96,61 @@ def test_a_procedure_is_described_as_a_medical_therapy(client, site_pages):
     page = of_type(json_ld(read(client, "/treatments/ect/")), "MedicalWebPage")
     assert page["about"]["@type"] == "MedicalTherapy"
     assert "administrationRoute" not in page["about"]
+
+
+def test_the_esketamine_page_carries_the_labels_warnings_with_the_label_cited(client, site_pages):
+    soup = read(client, "/treatments/esketamine/")
+    label = "SPRAVATO prescribing information"
+    young = soup.find("h3", string="Aged 24 or under: a boxed warning").find_next("p")
+    assert "up to 24" in text(young) and "18 to 24" in text(young)
+    assert label in sources_of(soup, young)[0]
+    table = soup.find("caption", string="Side effects of esketamine, from the FDA label")
+    rows = {text(row.th): row for row in table.find_parent("table").select("tbody tr")}
+    for warning in (
+        "Slowed thinking and memory",
+        "Bladder inflammation (ulcerative or interstitial cystitis)",
+    ):
+        assert label in sources_of(soup, rows[warning])[0], warning
+    questions = [text(h) for h in soup.select(".faq__question")]
+    assert "I am under 25. Can I have esketamine?" in questions
+
+
+def test_the_esketamine_trials_are_marked_as_run_by_the_manufacturer(client, site_pages):
+    soup = read(client, "/treatments/esketamine/")
+    research = soup.find("h2", string="What the research shows").find_next("p")
+    assert "run and paid for by Janssen" in text(research)
+    escape = containing(soup, "li", "In ESCAPE-TRD")
+    assert "open-label" in text(escape) and "raters" in text(escape)
+    assert "no comparison group" in text(containing(soup, "li", "Over the longer term"))
+
+
+def test_the_ketamine_page_lists_the_cautions_a_prescriber_asks_about(client, site_pages):
+    soup = read(client, "/treatments/ketamine/")
+    cautions = soup.find("h3", string="Tell the doctor first if any of these apply to you")
+    items = {text(li.strong): li for li in cautions.find_next("ul").find_all("li")}
+    liver = items["Liver disease."]
+    assert any(s.startswith("KETALAR") for s in sources_of(soup, liver))
+    pressure = items["Raised pressure in the eye or inside the head."]
+    assert "not a rule that excludes you" in text(pressure)
+    medicines = items["Medicines that interact."]
+    for kind in ("Benzodiazepines", "Stimulants", "MAOI"):
+        assert kind in text(medicines)
+    assert "even years ago" in text(items["Any past misuse of ketamine,"])
+
+
+def test_the_tms_page_says_what_its_pivotal_trial_found(client, site_pages):
+    soup = read(client, "/treatments/tms/")
+    findings = soup.find("h2", string="What the research shows").find_next("ul")
+    missed = containing(findings, "li", "The main measure narrowly missed.")
+    assert "adjustment" in text(missed)
+    assert "Neuronetics" in text(soup.find("h2", string="What the research shows").find_next("p"))
+    assert "Helped more than a sham treatment" not in text(soup)
+
+
+def test_the_star_d_figure_is_shown_with_its_reanalysis(client, site_pages):
+    soup = read(client, "/treatments/antidepressants/")
+    disputed = containing(soup, "li", "How many got well in the end is disputed.")
+    assert "67%" in text(disputed) and "35%" in text(disputed)
+    sources = sources_of(soup, disputed)
+    assert sources[0].startswith("Rush AJ") and sources[1].startswith("Pigott HE")
+    assert "BMJ Open 2023" in sources[1]

@@ -21,6 +21,17 @@
     update();
   });
 
+  // PHQ-9 question 9: as soon as an answer above "Not at all" is chosen, crisis help shows right
+  // below it, on the same step; without JavaScript it shows once the answers are sent.
+  var selfHarmHelp = document.querySelector("[data-self-harm-help]");
+  if (selfHarmHelp) {
+    document.querySelectorAll('input[name="item_9"]').forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        selfHarmHelp.hidden = !(Number(radio.value) > 0);
+      });
+    });
+  }
+
   // A print button, which needs JavaScript to work; the browser's own Print works without it.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
