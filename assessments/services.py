@@ -78,6 +78,9 @@ def advise_body(body: dict) -> Advice:
             raise scoring.InvalidAnswers(
                 "pc_ptsd_5", _('Give an object such as {"trauma_exposure": false}.')
             )
+        unknown = sorted(set(body["pc_ptsd_5"]) - {"trauma_exposure", "answers"})
+        if unknown:
+            raise scoring.InvalidAnswers(f"pc_ptsd_5.{unknown[0]}", _("Unknown field."))
         try:
             scores[PC_PTSD_5.code] = score(PC_PTSD_5.code, body["pc_ptsd_5"])
         except scoring.InvalidAnswers as error:

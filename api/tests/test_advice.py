@@ -187,3 +187,14 @@ def test_the_openapi_document_describes_the_endpoint(client):
     assert set(request["properties"]["safety"]["required"]) == {q.code for q in SAFETY_QUESTIONS}
     fit = document["components"]["schemas"]["Advice"]["properties"]["options"]["items"]
     assert fit["properties"]["fit"]["enum"] == ["may_fit", "talk_to_doctor_first", "not_now"]
+
+
+def test_an_unknown_field_inside_the_pc_ptsd_5_is_named(client):
+    response = post(client, {**RESISTANT, "pc_ptsd_5": {"trauma_exposure": False, "colour": 1}})
+    assert response.status_code == 400
+    assert response.json()["field"] == "pc_ptsd_5.colour"
+
+
+def test_an_age_written_as_a_whole_decimal_counts_as_that_age(client):
+    assert post(client, {**RESISTANT, "age": 30.0}).status_code == 200
+    assert post(client, {**RESISTANT, "age": 30.5}).json()["field"] == "age"
