@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format lock clean bench
+.PHONY: install run test test-fast lint format lock clean bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Psycle needs Python 3.11 or newer; run: make PYTHON=/path/to/python3.11 ...")'
@@ -32,6 +32,11 @@ test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The edit loop: every test but the browser's and those that start Django in a child process,
+# on an in-memory SQLite database.
+test-fast: install
+	PSYCLE_TEST_DATABASE=memory $(BIN)/python -m pytest -m "not browser and not child_process" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

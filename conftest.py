@@ -15,7 +15,7 @@ CHROMIUM_MISSING = (
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
+def _require_or_skip_the_browser(items):
     browser_tests = [item for item in items if "browser" in item.keywords]
     if not browser_tests or CHROMIUM.exists():
         return
@@ -44,6 +44,26 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """`make test-fast` (PSYCLE_TEST_DATABASE=memory) keeps a SQLite test database in memory.
+    The whole suite keeps it in a file: the browser tests' live server reads it from threads."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if os.environ.get("PSYCLE_TEST_DATABASE") == "memory" and "sqlite" in database["ENGINE"]:
+        database["TEST"] = {**database.get("TEST", {}), "NAME": None}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """One PBKDF2 hash costs most of a second; the tests check who may sign in, not the hash."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so rate limits (allauth's) never carry over."""
@@ -52,20 +72,98 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def site_pages(db):
-    """The pages `make run` loads, for tests that read them."""
+# The page library and the demo directory take a second or two to write, and dozens of tests read
+# them. Each is written once per run, committed, for the tests that ask for it; those tests run
+# after every test that does not ask (see pytest_collection_modifyitems), so no test sees data it
+# did not ask for (the demo directory comes with the library, as `make run` serves them).
+# Transactional tests (the browser's) empty the database after each test, so there the fixtures
+# write the data again when it is gone.
+
+
+def _write_library():
     from django.core.management import call_command
 
     call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-@pytest.fixture
-def demo_listings(db):
-    """A few hundred generated demo listings spread over the country, the same every time."""
+def _library_is_there() -> bool:
+    from content.models import TreatmentPage
+
+    return TreatmentPage.objects.filter(slug="ketamine").exists()
+
+
+def _write_demo_directory():
     from directory import demo
 
     demo.write(demo.generate(400, seed=7))
+
+
+def _demo_directory_is_there() -> bool:
+    from directory.models import Organization
+
+    return Organization.objects.filter(is_demo=True).exists()
+
+
+@pytest.fixture(scope="session")
+def _flushed_at_the_end(django_db_setup, django_db_blocker):
+    """Empties the database after the run, so a reused test database (--reuse-db) starts clean."""
+    yield
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def _library_for_the_run(_flushed_at_the_end, django_db_blocker):
+    with django_db_blocker.unblock():
+        _write_library()
+
+
+@pytest.fixture(scope="session")
+def _demo_directory_for_the_run(_library_for_the_run, django_db_blocker):
+    with django_db_blocker.unblock():
+        _write_demo_directory()
+
+
+@pytest.fixture
+def site_pages(_library_for_the_run, db):
+    """The pages `make run` loads, for tests that read them."""
+    if not _library_is_there():  # a transactional test emptied the database
+        _write_library()
+
+
+@pytest.fixture
+def demo_listings(_demo_directory_for_the_run, site_pages, db):
+    """A few hundred generated demo listings spread over the country, the same every time, beside
+    the page library, as `make run` serves them."""
+    if not _demo_directory_is_there():
+        _write_demo_directory()
+
+
+def pytest_collection_modifyitems(config, items):
+    _require_or_skip_the_browser(items)
+    _order_by_session_data(items)
+
+
+def _order_by_session_data(items):
+    """Within the database tests (which pytest-django has put before the transactional ones),
+    those that ask for no shared data run first, then those that ask for the library, then those
+    that ask for the demo directory, which comes with the library."""
+
+    def kind(item):
+        fixtures = getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        marked_transactional = marker is not None and (
+            marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+        )
+        if marked_transactional or "live_server" in fixtures or "transactional_db" in fixtures:
+            return (1, 0)
+        if "db" not in fixtures and marker is None:
+            return (2, 0)
+        return (0, 2 if "demo_listings" in fixtures else 1 if "site_pages" in fixtures else 0)
+
+    items.sort(key=kind)
 
 
 @pytest.fixture

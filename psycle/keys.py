@@ -1,4 +1,4 @@
-"""How guessable a secret is, for the production guard (``settings.unsafe_production_settings``).
+"""How guessable a secret is, for the production guard (``psycle.guard``).
 
 Length alone lets ``"a" * 46 + "bcde"`` pass as a 50-character key. ``estimated_bits`` is a
 deliberately rough, conservative count: the Shannon entropy of the characters, or of the steps

@@ -17,7 +17,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from psycle import env, keys
+from psycle import env, guard
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.string("PSYCLE_VAR_DIR", str(BASE_DIR / "var")))
@@ -439,56 +439,20 @@ LOGGING = {
 }
 
 
-def unsafe_production_settings() -> list[str]:
-    """Each reason the current settings are unsafe to serve the public with."""
-    problems = []
-    if DEBUG:
-        problems.append("DEBUG is on: set DEBUG=false.")
-    if not SECRET_KEY:
-        problems.append("SECRET_KEY is not set: give a random value of 50 or more characters.")
-    elif len(SECRET_KEY) < 50 or keys.too_guessable(SECRET_KEY, keys.SECRET_KEY_MINIMUM_BITS):
-        problems.append(
-            "SECRET_KEY is too short or too simple (too easy to guess): use 50 or more random "
-            "characters, e.g. from python -c 'import secrets; print(secrets.token_urlsafe(64))'."
-        )
-    elif SECRET_KEY.startswith("django-insecure"):
-        problems.append("SECRET_KEY is Django's insecure example key: make a new one.")
-    if not ALLOWED_HOSTS:
-        problems.append("ALLOWED_HOSTS is empty: list the host names the site answers to.")
-    elif "*" in ALLOWED_HOSTS:
-        problems.append("ALLOWED_HOSTS contains '*': list the host names instead.")
-    if env.raw("PSYCLE_LOOKUP_KEY") and keys.too_guessable(
-        PSYCLE_LOOKUP_KEY, keys.LOOKUP_KEY_MINIMUM_BITS
-    ):
-        problems.append(
-            "PSYCLE_LOOKUP_KEY is too simple (too easy to guess): use 32 or more random "
-            "characters, e.g. from python -c 'import secrets; print(secrets.token_urlsafe(48))'."
-        )
-    if not env.raw("PSYCLE_LOOKUP_KEY"):
-        problems.append(
-            "PSYCLE_LOOKUP_KEY is not set: give 32 or more random characters, kept apart from "
-            "SECRET_KEY (a lookup key derived from SECRET_KEY would change when it is rotated, "
-            "and seekers could no longer find their requests to delete them)."
-        )
-    if not SITE_URL:
-        problems.append("SITE_URL is not set: give the public address, e.g. https://psycle.org.")
-    elif not SITE_URL.startswith("https://"):
-        problems.append("SITE_URL must start with https:// in production.")
-    if not _database_url:
-        problems.append("DATABASE_URL is not set: production needs an explicit database.")
-    if not _encryption_keys_given:
-        problems.append(
-            "PSYCLE_ENCRYPTION_KEYS is not set: contact details would be unreadable without it; "
-            "generate a key (docs/deployment.md)."
-        )
-    if EMAIL_DELIVERY != "smtp":
-        problems.append(
-            f"EMAIL_DELIVERY is {EMAIL_DELIVERY!r}: mail would never reach anyone; use smtp."
-        )
-    return problems
-
-
-if PRODUCTION and (_problems := unsafe_production_settings()):
+if PRODUCTION and (
+    _problems := guard.unsafe_production_settings(
+        {
+            "DEBUG": DEBUG,
+            "SECRET_KEY": SECRET_KEY,
+            "ALLOWED_HOSTS": ALLOWED_HOSTS,
+            "SITE_URL": SITE_URL,
+            "EMAIL_DELIVERY": EMAIL_DELIVERY,
+            "DATABASE_URL": _database_url,
+            "PSYCLE_ENCRYPTION_KEYS": PSYCLE_ENCRYPTION_KEYS if _encryption_keys_given else [],
+            "PSYCLE_LOOKUP_KEY": env.raw("PSYCLE_LOOKUP_KEY") and PSYCLE_LOOKUP_KEY,
+        }
+    )
+):
     raise ImproperlyConfigured(
         "Refusing to start in production with unsafe settings:\n"
         + "\n".join(f"  - {problem}" for problem in _problems)

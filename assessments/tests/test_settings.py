@@ -1,10 +1,9 @@
 """The cut-points the self-assessment uses are settings, limited to the validated values."""
 
-import os
-import subprocess
-import sys
-
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from core.tests.processes import settings_under
 
 
 @pytest.mark.parametrize(
@@ -15,13 +14,7 @@ import pytest
         ("PCL5_CUT_POINT", "40", "PCL5_CUT_POINT must be at most 33, not 40."),
     ],
 )
-def test_a_cut_point_outside_the_validated_range_stops_start_up(name, value, message):
-    finished = subprocess.run(
-        [sys.executable, "-c", "import psycle.settings"],
-        env={**os.environ, name: value},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert finished.returncode != 0
-    assert message in finished.stderr
+def test_a_cut_point_outside_the_validated_range_stops_start_up(tmp_path, name, value, message):
+    with pytest.raises(ImproperlyConfigured) as refused:
+        settings_under(**{name: value}, PSYCLE_VAR_DIR=str(tmp_path))
+    assert message in str(refused.value)

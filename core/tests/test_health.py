@@ -31,6 +31,7 @@ def test_readyz_reports_each_check_when_ready(client, db):
     }
 
 
+@pytest.mark.child_process
 def test_readyz_is_503_when_migrations_are_not_applied(tmp_path):
     result = python(
         READYZ_IN_CHILD,
@@ -46,6 +47,7 @@ def test_readyz_is_503_when_migrations_are_not_applied(tmp_path):
     assert answer["body"]["checks"]["task_queue"].startswith("failed")
 
 
+@pytest.mark.child_process
 def test_readyz_is_503_when_the_database_cannot_be_reached(tmp_path):
     result = python(
         READYZ_IN_CHILD,

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 
+import pytest
 from django.conf import settings
 
 from core.tests.processes import clean_environment, manage
@@ -19,12 +20,27 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_starts_the_site_and_worker_and_ctrl_c_stops_both(tmp_path):
+def migrated_sqlite_file(path):
+    """A migrated SQLite database at `path`: a copy of the test database where that is SQLite
+    (a migrate from nothing takes about 25 s), otherwise made by migrate in a child process.
+    The copy needs a connection outside any transaction: the test asks for transactional_db."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(path)])
+        return
+    migrated = manage("migrate", "--no-input", "--verbosity", "0", DATABASE_URL=f"sqlite:///{path}")
+    assert migrated.returncode == 0, migrated.stderr
+
+
+@pytest.mark.child_process
+def test_serve_starts_the_site_and_worker_and_ctrl_c_stops_both(tmp_path, transactional_db):
+    migrated_sqlite_file(tmp_path / "db.sqlite3")
     database = {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "PSYCLE_VAR_DIR": str(tmp_path),
     }
-    assert manage("migrate", "--no-input", "--verbosity", "0", **database).returncode == 0
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "serve", "--port", str(port), "--no-reload"],
