@@ -60,32 +60,52 @@ def _renamed(error: scoring.InvalidAnswers, name: str) -> scoring.InvalidAnswers
 def advise_body(body: dict) -> Advice:
     """Advice for an API-shaped body (see ``api.assessments``); bad input raises
     ``InvalidAnswers`` naming the field."""
+    _check_field_names(body)
+    age = _age(body["age"])
+    return advise(
+        _scores(body),
+        antidepressant_trials=_trials(body["antidepressant_trials"]),
+        safety=_safety(body["safety"]),
+        young_adult=age < YOUNG_ADULT_UNTIL,
+    )
+
+
+def _check_field_names(body: dict) -> None:
     for name in body:
         if name not in ADVICE_FIELDS:
             raise scoring.InvalidAnswers(name, _("Unknown field."))
     for name in ("phq9", "antidepressant_trials", "age", "safety"):
         if name not in body:
             raise scoring.InvalidAnswers(name, _("This field is required."))
+
+
+def _scores(body: dict) -> dict:
     scores = {}
     for name, code in (("phq9", PHQ9.code), ("gad7", GAD7.code)):
         if name in body:
-            try:
-                scores[code] = score(code, {"answers": body[name]})
-            except scoring.InvalidAnswers as error:
-                raise _renamed(error, name) from None
+            scores[code] = _score_as(name, code, {"answers": body[name]})
     if "pc_ptsd_5" in body:
-        if not isinstance(body["pc_ptsd_5"], dict):
+        gate = body["pc_ptsd_5"]
+        if not isinstance(gate, dict):
             raise scoring.InvalidAnswers(
                 "pc_ptsd_5", _('Give an object such as {"trauma_exposure": false}.')
             )
-        unknown = sorted(set(body["pc_ptsd_5"]) - {"trauma_exposure", "answers"})
+        unknown = sorted(set(gate) - {"trauma_exposure", "answers"})
         if unknown:
             raise scoring.InvalidAnswers(f"pc_ptsd_5.{unknown[0]}", _("Unknown field."))
-        try:
-            scores[PC_PTSD_5.code] = score(PC_PTSD_5.code, body["pc_ptsd_5"])
-        except scoring.InvalidAnswers as error:
-            raise _renamed(error, "pc_ptsd_5") from None
-    age = body["age"]
+        scores[PC_PTSD_5.code] = _score_as("pc_ptsd_5", PC_PTSD_5.code, gate)
+    return scores
+
+
+def _score_as(field: str, code: str, body: dict):
+    """The instrument's score, with an error named after the advice body's own field."""
+    try:
+        return score(code, body)
+    except scoring.InvalidAnswers as error:
+        raise _renamed(error, field) from None
+
+
+def _age(age) -> int:
     if type(age) is float and age.is_integer():
         age = int(age)  # JSON, and its schemas, count 30.0 as the whole number 30
     if type(age) is not int or not 0 <= age <= OLDEST_AGE:
@@ -94,9 +114,16 @@ def advise_body(body: dict) -> Advice:
         raise scoring.InvalidAnswers(
             "age", _("This self-assessment is written and tested for adults (18 or older).")
         )
-    trials, safety = body["antidepressant_trials"], body["safety"]
+    return age
+
+
+def _trials(trials) -> str:
     if not isinstance(trials, str):
         raise scoring.InvalidAnswers("antidepressant_trials", _("Give one of the codes as text."))
+    return trials
+
+
+def _safety(safety) -> dict:
     if not isinstance(safety, dict):
         raise scoring.InvalidAnswers("safety", _('Give an object such as {"allergy": "no"}.'))
     for question in SAFETY_QUESTIONS:
@@ -104,12 +131,7 @@ def advise_body(body: dict) -> Advice:
             raise scoring.InvalidAnswers(
                 f"safety.{question.code}", _("Answer every safety question: yes, no or not_sure.")
             )
-    return advise(
-        scores,
-        antidepressant_trials=trials,
-        safety=safety,
-        young_adult=age < YOUNG_ADULT_UNTIL,
-    )
+    return safety
 
 
 def body_from_step(instrument: str, values: dict) -> dict:

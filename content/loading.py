@@ -29,7 +29,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
 from content import models
-from content.review import ensure_medical_review_workflow
+from content.workflows import ensure_medical_review_workflow
 from core import references
 
 CONTENT_DIR = Path(__file__).resolve().parent

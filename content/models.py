@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 from django import forms
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,7 +17,7 @@ from wagtail.search import index
 
 from content import blocks, citations, structured_data
 from content.fields import ChoiceListField
-from content.review import record_review, review_status
+from content.review import one_year_after, review_status
 
 
 def no_citations(value):
@@ -170,7 +172,9 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            record_review(task_state.workflow_state.content_object.specific, user)
+            page = task_state.workflow_state.content_object.specific
+            if isinstance(page, ReviewedPage):
+                page.record_review(user)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
@@ -230,7 +234,8 @@ class ArticleMixin:
         return context
 
     def structured_data(self) -> list[dict]:
-        return structured_data.for_page(self)
+        """schema.org documents for search engines; a page type with more to say overrides it."""
+        return structured_data.with_faq(self, [structured_data.web_page(self)])
 
     def cited_texts(self):
         """Every text on the page that may carry citations, for validation."""
@@ -277,6 +282,9 @@ class HomePage(ArticleMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self) -> list[dict]:
+        return [structured_data.website(self)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -351,6 +359,28 @@ class ReviewedPage(ArticleMixin, Page):
     @cached_property
     def review(self):
         return review_status(self)
+
+    def structured_data(self) -> list[dict]:
+        return structured_data.with_faq(
+            self, [structured_data.medical_web_page(self, about=self.main_entity())]
+        )
+
+    def main_entity(self) -> dict | None:
+        """What the page is about, as schema.org has it; a page type that knows says so."""
+        return None
+
+    def record_review(self, user, today: date | None = None):
+        """Save a revision of this page saying ``user`` reviewed it today; the workflow publishes
+        it. The reviewer is the Reviewer linked to ``user``'s account; without one, the revision
+        keeps the reviewer an editor chose, or names none. A later due date already set is kept.
+        """
+        latest = self.get_latest_revision_as_object()
+        today = today or timezone.localdate()
+        latest.last_reviewed = today
+        latest.reviewed_by = Reviewer.objects.filter(user=user).first() or latest.reviewed_by
+        if latest.next_review_due is None or latest.next_review_due <= today:
+            latest.next_review_due = one_year_after(today)
+        return latest.save_revision(user=user, log_action=True)
 
 
 class LibraryIndex:
@@ -481,6 +511,9 @@ class TreatmentPage(ReviewedPage):
     def settings_text(self) -> str:
         return one_of(self.setting_labels)
 
+    def main_entity(self) -> dict:
+        return structured_data.treatment(self, with_url=False)
+
 
 class ConditionIndexPage(LibraryIndex, ReviewedPage):
     body = StreamField(blocks.article_blocks(), verbose_name=_("body"), blank=True)
@@ -541,6 +574,9 @@ class ConditionPage(ReviewedPage):
             for option in block.value["options"]
             if option["treatment"] is not None and option["treatment"].live
         ]
+
+    def main_entity(self) -> dict:
+        return structured_data.condition(self)
 
 
 class ComparisonIndexPage(LibraryIndex, ReviewedPage):

@@ -1,6 +1,7 @@
 """schema.org JSON-LD for our pages: what search engines and sharing previews read.
 
-Each function returns plain dicts; the page template serialises them. A review appears
+Each function returns plain dicts; each page type chooses its documents
+(``structured_data()`` on the page classes) and the page template serialises them. A review appears
 (lastReviewed, reviewedBy) only when a real one has been recorded.
 """
 
@@ -16,17 +17,10 @@ def plain(text: str) -> str:
     return " ".join(strip_tags(strip_markers(str(text))).split())
 
 
-def for_page(page) -> list[dict]:
-    from content import models
-
-    if isinstance(page, models.HomePage):
-        return [website(page)]
-    if isinstance(page, models.ReviewedPage):
-        documents = [medical_web_page(page)]
-    else:
-        documents = [web_page(page)]
+def with_faq(page, documents: list[dict]) -> list[dict]:
+    """The page's documents, with its questions and answers as an FAQPage when it has any."""
     if faq := faq_page(page):
-        documents.append(faq)
+        return [*documents, faq]
     return documents
 
 
@@ -58,7 +52,7 @@ def web_page(page) -> dict:
     return data
 
 
-def medical_web_page(page) -> dict:
+def medical_web_page(page, about: dict | None = None) -> dict:
     data = {**web_page(page), "@type": "MedicalWebPage", "inLanguage": "en"}
     review = page.review
     if review.reviewed:
@@ -69,33 +63,22 @@ def medical_web_page(page) -> dict:
                 "name": review.reviewer.name,
                 "honorificSuffix": review.reviewer.credentials,
             }
-    if about := main_entity(page):
+    if about:
         data["about"] = about
         data["mainEntity"] = about
     return data
 
 
-def main_entity(page) -> dict | None:
-    from content import models
-
-    if isinstance(page, models.TreatmentPage):
-        return treatment(page, with_url=False)
-    if isinstance(page, models.ConditionPage):
-        return condition(page)
-    return None
-
-
 def treatment(page, with_url: bool = True) -> dict:
-    from content.models import TreatmentPage
-
+    drug = page.kind == page.DRUG
     data = {
-        "@type": "Drug" if page.kind == TreatmentPage.DRUG else "MedicalTherapy",
+        "@type": "Drug" if drug else "MedicalTherapy",
         "name": page.title,
         "description": plain(page.summary),
     }
     if page.other_names:
         data["alternateName"] = [name.strip() for name in page.other_names.split(";")]
-    if page.kind == TreatmentPage.DRUG:
+    if drug:
         if page.routes:
             data["administrationRoute"] = page.route_labels
         data["legalStatus"] = plain(page.regulatory_status)

@@ -71,12 +71,7 @@ def act(request, pk, action):
         form = SendTestForm(request.POST)
         if not form.is_valid():
             return _page(request, campaign, form, status=400)
-        try:
-            campaigns.send_test(campaign, form.cleaned_data["email"])
-        except OSError as error:
-            messages.error(request, _("The test could not be sent: %s") % type(error).__name__)
-        else:
-            messages.success(request, _("Test sent."))
+        _send_test(request, campaign, form.cleaned_data["email"])
     elif action == "schedule":
         try:
             campaigns.schedule(campaign.pk)
@@ -84,16 +79,36 @@ def act(request, pk, action):
             messages.error(request, str(reason))
         else:
             messages.success(request, _("Scheduled. Sending starts at the time set."))
-    elif action == "unschedule":
-        if campaigns.unschedule(campaign.pk):
-            messages.success(request, _("Unscheduled: the campaign is a draft again."))
+    elif action in CHANGES:
+        change, done, refused = CHANGES[action]
+        if change(campaign.pk):
+            messages.success(request, done)
         else:
-            messages.error(request, _("Sending has already started, so it cannot be unscheduled."))
-    elif action == "resume":
-        if campaigns.resume(campaign.pk):
-            messages.success(request, _("Another batch is queued."))
-        else:
-            messages.error(request, _("Only a campaign that is sending can be resumed."))
+            messages.error(request, refused)
     else:
         raise Http404
     return redirect("newsletter_campaign_review", pk=campaign.pk)
+
+
+# The actions that either happen or cannot: what each does, then what to say either way.
+CHANGES = {
+    "unschedule": (
+        campaigns.unschedule,
+        _("Unscheduled: the campaign is a draft again."),
+        _("Sending has already started, so it cannot be unscheduled."),
+    ),
+    "resume": (
+        campaigns.resume,
+        _("Another batch is queued."),
+        _("Only a campaign that is sending can be resumed."),
+    ),
+}
+
+
+def _send_test(request, campaign, address):
+    try:
+        campaigns.send_test(campaign, address)
+    except OSError as error:
+        messages.error(request, _("The test could not be sent: %s") % type(error).__name__)
+    else:
+        messages.success(request, _("Test sent."))

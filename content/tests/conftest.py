@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission, User
 from wagtail.models import GroupPagePermission, Page
 
 from content.models import Reviewer
-from content.review import REVIEWERS_GROUP, ensure_medical_review_workflow
+from content.workflows import REVIEWERS_GROUP, ensure_medical_review_workflow
 
 
 @pytest.fixture

@@ -12,12 +12,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from accounts.tests.second_factor import sign_in_with_second_factor
 from content.models import ComparisonPage, MedicalReviewTask
-from content.review import (
-    REVIEWERS_GROUP,
-    WORKFLOW_NAME,
-    ensure_medical_review_workflow,
-    one_year_after,
-)
+from content.review import one_year_after
+from content.workflows import REVIEWERS_GROUP, WORKFLOW_NAME, ensure_medical_review_workflow
 
 
 @pytest.fixture
