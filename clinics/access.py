@@ -34,11 +34,6 @@ def request_for(user, pk) -> ConsultationRequest:
     return get_object_or_404(requests_for(user).select_related("organization", "service"), pk=pk)
 
 
-def staff_member_required(view):
-    """Signed in (the second factor is checked before any /clinic/ view runs)."""
-    return login_required(view)
-
-
 def administrator_required(view):
     """Site administrators only; to anyone else the page does not exist."""
 

@@ -32,22 +32,22 @@ def header() -> list[str]:
     ]
 
 
-def row(request) -> list[str]:
-    received = request.created_at.astimezone(UTC)
+def row(consultation) -> list[str]:
+    received = consultation.created_at.astimezone(UTC)
     return [
         safe_cell(value)
         for value in (
-            request.pk,
+            consultation.pk,
             received.strftime("%Y-%m-%d %H:%M"),
-            request.get_status_display(),
-            request.name,
-            request.email,
-            request.phone,
-            request.get_preferred_contact_display(),
-            request.get_preferred_time_display(),
-            request.state,
-            request.service.name if request.service else "",
-            request.message,
+            consultation.get_status_display(),
+            consultation.name,
+            consultation.email,
+            consultation.phone,
+            consultation.get_preferred_contact_display(),
+            consultation.get_preferred_time_display(),
+            consultation.state,
+            consultation.service.name if consultation.service else "",
+            consultation.message,
         )
     ]
 
@@ -58,6 +58,6 @@ def requests_csv(requests) -> str:
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(header())
-    for request in requests:
-        writer.writerow(row(request))
+    for consultation in requests:
+        writer.writerow(row(consultation))
     return buffer.getvalue()

@@ -92,7 +92,9 @@ class RequestNote(models.Model):
     """A clinic's own note on a request ("Left a voicemail"), encrypted like the request, and
     deleted with it."""
 
-    request = models.ForeignKey(ConsultationRequest, on_delete=models.CASCADE, related_name="notes")
+    consultation = models.ForeignKey(
+        ConsultationRequest, on_delete=models.CASCADE, related_name="notes"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -105,4 +107,4 @@ class RequestNote(models.Model):
 
     def __str__(self):
         # Never the body: this string can end up in logs.
-        return f"Note {self.pk} on request {self.request_id}"
+        return f"Note {self.pk} on request {self.consultation_id}"

@@ -24,25 +24,29 @@ Action = AuditEvent.Action
 Target = AuditEvent.TargetType
 
 
-def record_request_viewed(user, request) -> None:
+def record_request_viewed(user, consultation) -> None:
     log.record(
-        user, Action.REQUEST_VIEWED, Target.REQUEST, request.pk, organization=request.organization
+        user,
+        Action.REQUEST_VIEWED,
+        Target.REQUEST,
+        consultation.pk,
+        organization=consultation.organization,
     )
 
 
 @transaction.atomic
-def change_status(user, request, status: str) -> bool:
+def change_status(user, consultation, status: str) -> bool:
     """Set a request's status; False (and nothing written) when it already has it."""
-    previous = request.status
+    previous = consultation.status
     if previous == status:
         return False
-    request.set_status(status)
+    consultation.set_status(status)
     log.record(
         user,
         Action.REQUEST_STATUS_CHANGED,
         Target.REQUEST,
-        request.pk,
-        organization=request.organization,
+        consultation.pk,
+        organization=consultation.organization,
         old=previous,
         new=status,
     )
@@ -50,14 +54,14 @@ def change_status(user, request, status: str) -> bool:
 
 
 @transaction.atomic
-def add_note(user, request, body: str) -> RequestNote:
-    note = RequestNote.objects.create(request=request, author=user, body=body)
+def add_note(user, consultation, body: str) -> RequestNote:
+    note = RequestNote.objects.create(consultation=consultation, author=user, body=body)
     log.record(
         user,
         Action.NOTE_ADDED,
         Target.REQUEST,
-        request.pk,
-        organization=request.organization,
+        consultation.pk,
+        organization=consultation.organization,
         note=note.pk,
     )
     return note

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clinics import admin_views, views
+from clinics import verification_views, views
 
 app_name = "clinics"
 
@@ -21,8 +21,10 @@ urlpatterns = [
     ),
     path("claim/", views.claim_search, name="claim_search"),
     path("claim/<slug:slug>/", views.claim, name="claim"),
-    path("admin/", admin_views.queue, name="queue"),
-    path("admin/claims/<uuid:pk>/", admin_views.claim_decision, name="claim_decision"),
-    path("admin/listings/<slug:slug>/", admin_views.listing_verification, name="verification"),
-    path("admin/audit/", admin_views.audit_log, name="audit_log"),
+    path("admin/", verification_views.queue, name="queue"),
+    path("admin/claims/<uuid:pk>/", verification_views.claim_decision, name="claim_decision"),
+    path(
+        "admin/listings/<slug:slug>/", verification_views.listing_verification, name="verification"
+    ),
+    path("admin/audit/", verification_views.audit_log, name="audit_log"),
 ]

@@ -5,9 +5,12 @@ browser or a proxy.
 
 Every view reads through ``clinics.access``, so another organization's request or listing is a
 404. Every change goes through ``clinics.services``, which also writes the audit log.
+Every view needs a signed-in person (``login_required``); the second factor is checked before
+any /clinic/ view runs (``accounts.middleware``).
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -39,7 +42,7 @@ Status = ConsultationRequest.Status
 
 
 @never_cache
-@access.staff_member_required
+@login_required
 def dashboard(request):
     memberships = list(access.memberships_of(request.user))
     counts = {
@@ -65,7 +68,7 @@ def dashboard(request):
 
 
 @never_cache
-@access.staff_member_required
+@login_required
 def inbox(request, slug):
     organization = access.organization_for(request.user, slug)
     requests = organization.consultation_requests.select_related("service")
@@ -103,7 +106,7 @@ def _detail_context(request, consultation, **forms):
 
 
 @never_cache
-@access.staff_member_required
+@login_required
 def request_detail(request, pk):
     consultation = access.request_for(request.user, pk)
     services.record_request_viewed(request.user, consultation)
@@ -126,7 +129,7 @@ def _change_request(request, pk, form_class, form_name, change):
 
 @never_cache
 @require_POST
-@access.staff_member_required
+@login_required
 def request_status(request, pk):
     def change(consultation, data):
         if services.change_status(request.user, consultation, data["status"]):
@@ -138,7 +141,7 @@ def request_status(request, pk):
 
 @never_cache
 @require_POST
-@access.staff_member_required
+@login_required
 def request_note(request, pk):
     def change(consultation, data):
         services.add_note(request.user, consultation, data["body"])
@@ -149,7 +152,7 @@ def request_note(request, pk):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@access.staff_member_required
+@login_required
 def export(request, slug):
     organization = access.organization_for(request.user, slug)
     form = ExportForm(request.POST or None)
@@ -180,7 +183,7 @@ def export(request, slug):
 
 
 @never_cache
-@access.staff_member_required
+@login_required
 def listing(request, slug):
     organization = access.organization_for(request.user, slug, to_edit=True)
     form = OrganizationForm(request.POST or None, instance=organization)
@@ -205,7 +208,7 @@ def listing(request, slug):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@access.staff_member_required
+@login_required
 def service_edit(request, slug, pk=None):
     organization = access.organization_for(request.user, slug, to_edit=True)
     service = get_object_or_404(organization.services, pk=pk) if pk else None
@@ -239,7 +242,7 @@ def service_edit(request, slug, pk=None):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@access.staff_member_required
+@login_required
 def location_hours(request, slug, pk):
     organization = access.organization_for(request.user, slug, to_edit=True)
     location = get_object_or_404(organization.locations, pk=pk)
@@ -258,7 +261,7 @@ def location_hours(request, slug, pk):
 
 
 @never_cache
-@access.staff_member_required
+@login_required
 def claim_search(request):
     query = request.GET.get("q", "").strip()[:100]
     results = []
@@ -273,7 +276,7 @@ def claim_search(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@access.staff_member_required
+@login_required
 def claim(request, slug):
     organization = get_object_or_404(Organization, slug=slug, is_demo=False)
     member = Membership.objects.filter(user=request.user, organization=organization).exists()

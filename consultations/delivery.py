@@ -48,11 +48,11 @@ class Channel:
 
 CLINIC_NOTICE = Channel(
     "clinic-notice",
-    "delivery_status",
-    "delivery_attempts",
-    "delivery_claimed_at",
-    "delivery_retry_at",
-    "delivered_at",
+    "clinic_notice_status",
+    "clinic_notice_attempts",
+    "clinic_notice_claimed_at",
+    "clinic_notice_retry_at",
+    "clinic_notice_sent_at",
 )
 SEEKER_CONFIRMATION = Channel(
     "seeker-confirmation",
@@ -134,30 +134,30 @@ def deliver(
     claimed_at = claim(request_id, channel)
     if claimed_at is None:
         return Result(Outcome.NOTHING_TO_DO)
-    request = (
+    consultation = (
         ConsultationRequest.objects.select_related("organization").filter(pk=request_id).first()
     )
-    if request is None:  # deleted by its seeker since it was claimed
+    if consultation is None:  # deleted by its seeker since it was claimed
         return Result(Outcome.NOTHING_TO_DO)
     try:
-        send(request)
+        send(consultation)
     except Exception as error:  # every failure is recorded; is_permanent says which end it
-        return _after_failure(request, channel, claimed_at, error, schedule_retry)
+        return _after_failure(consultation, channel, claimed_at, error, schedule_retry)
     _ours(request_id, channel, claimed_at).update(
         **{channel.status: Delivery.SENT, channel.done_at: timezone.now()}
     )
     return Result(Outcome.SENT)
 
 
-def _after_failure(request, channel, claimed_at, error, schedule_retry) -> Result:
-    attempts = getattr(request, channel.attempts)
+def _after_failure(consultation, channel, claimed_at, error, schedule_retry) -> Result:
+    attempts = getattr(consultation, channel.attempts)
     reason = type(error).__name__
     if is_permanent(error) or attempts >= settings.PSYCLE_REQUEST_DELIVERY_ATTEMPTS:
-        _ours(request.pk, channel, claimed_at).update(**{channel.status: Delivery.FAILED})
+        _ours(consultation.pk, channel, claimed_at).update(**{channel.status: Delivery.FAILED})
         logger.error(
             "Consultation request %s: the %s could not be sent after %s attempts (%s); "
             "run deliver_pending_requests --retry-failed once the cause is fixed",
-            request.pk,
+            consultation.pk,
             channel.kind,
             attempts,
             reason,
@@ -165,14 +165,14 @@ def _after_failure(request, channel, claimed_at, error, schedule_retry) -> Resul
         return Result(Outcome.FAILED)
     retry_at = timezone.now() + retry_delay(attempts)
     with transaction.atomic():
-        released = _ours(request.pk, channel, claimed_at).update(
+        released = _ours(consultation.pk, channel, claimed_at).update(
             **{channel.status: Delivery.PENDING, channel.retry_at: retry_at}
         )
         if released:
             schedule_retry(retry_at)
     logger.warning(
         "Consultation request %s: attempt %s to send the %s failed (%s); trying again at %s",
-        request.pk,
+        consultation.pk,
         attempts,
         channel.kind,
         reason,

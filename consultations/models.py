@@ -72,13 +72,13 @@ class ConsultationRequest(models.Model):
     privacy_notice_version = models.CharField(max_length=20)
 
     # The clinic's notice that a request is waiting.
-    delivery_status = models.CharField(
+    clinic_notice_status = models.CharField(
         max_length=16, choices=Delivery, default=Delivery.PENDING, db_index=True
     )
-    delivery_attempts = models.PositiveIntegerField(default=0)
-    delivery_claimed_at = models.DateTimeField(null=True, blank=True)
-    delivery_retry_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
+    clinic_notice_attempts = models.PositiveIntegerField(default=0)
+    clinic_notice_claimed_at = models.DateTimeField(null=True, blank=True)
+    clinic_notice_retry_at = models.DateTimeField(null=True, blank=True)
+    clinic_notice_sent_at = models.DateTimeField(null=True, blank=True)
 
     # The seeker's confirmation (only when they gave an e-mail address).
     confirmation_status = models.CharField(

@@ -8,35 +8,35 @@ from consultations.models import ConsultationRequest
 from core import emails
 
 
-def send_clinic_notice(request: ConsultationRequest) -> None:
+def send_clinic_notice(consultation: ConsultationRequest) -> None:
     """Tell the clinic a request is waiting in its portal; no name, contact or message."""
-    if not request.organization.email:
+    if not consultation.organization.email:
         # Django's mail backends skip a message with no recipient and report success.
         raise delivery.Undeliverable("The clinic has no e-mail address on its listing.")
     emails.send(
         "consultation_clinic_notice",
-        request.organization.email,
+        consultation.organization.email,
         {
-            "organization": request.organization,
-            "portal_url": links.portal_url(request.pk),
+            "organization": consultation.organization,
+            "portal_url": links.portal_url(consultation.pk),
         },
-        headers={"Message-ID": links.message_id(request.pk, "consultation-request")},
+        headers={"Message-ID": links.message_id(consultation.pk, "consultation-request")},
     )
 
 
-def send_confirmation(request: ConsultationRequest) -> None:
+def send_confirmation(consultation: ConsultationRequest) -> None:
     """Tell the seeker what was sent to whom, and how to delete it."""
     emails.send(
         "consultation_confirmation",
-        request.email,
+        consultation.email,
         {
-            "organization": request.organization,
-            "request": request,
-            "deletion_url": links.deletion_url(request.pk),
+            "organization": consultation.organization,
+            "consultation": consultation,
+            "deletion_url": links.deletion_url(consultation.pk),
             "retention_days": settings.PSYCLE_REQUEST_RETENTION_DAYS,
             "max_age_days": settings.PSYCLE_REQUEST_MAX_AGE_DAYS,
         },
-        headers={"Message-ID": links.message_id(request.pk, "consultation-confirmation")},
+        headers={"Message-ID": links.message_id(consultation.pk, "consultation-confirmation")},
     )
 
 
@@ -56,8 +56,8 @@ def send_deletion_links(email_hash: str) -> int:
         requests[-1].email,
         {
             "requests": [
-                {"request": request, "deletion_url": links.deletion_url(request.pk)}
-                for request in requests
+                {"consultation": consultation, "deletion_url": links.deletion_url(consultation.pk)}
+                for consultation in requests
             ],
             "max_age_days": settings.PSYCLE_REQUEST_MAX_AGE_DAYS,
         },

@@ -52,7 +52,7 @@ def submit(organization: Organization, data: dict, client_ip: str) -> Consultati
     with transaction.atomic():
         by_ip.record(client_ip)
         by_email.record(counting_key(email))
-        request = ConsultationRequest.objects.create(
+        consultation = ConsultationRequest.objects.create(
             organization=organization,
             service=data.get("service"),
             name=data["name"],
@@ -71,10 +71,10 @@ def submit(organization: Organization, data: dict, client_ip: str) -> Consultati
                 else ConsultationRequest.Delivery.NOT_NEEDED
             ),
         )
-        enqueue_on_commit(tasks.notify_clinic, str(request.pk))
+        enqueue_on_commit(tasks.notify_clinic, str(consultation.pk))
         if email:
-            enqueue_on_commit(tasks.confirm_to_seeker, str(request.pk))
-    return request
+            enqueue_on_commit(tasks.confirm_to_seeker, str(consultation.pk))
+    return consultation
 
 
 def ask_for_deletion_links(email: str, client_ip: str) -> None:

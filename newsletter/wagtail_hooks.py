@@ -7,7 +7,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from newsletter import admin_views
+from newsletter import campaign_views
 from newsletter.models import Campaign
 
 
@@ -39,17 +39,17 @@ def campaign_urls():
     return [
         path(
             "newsletter/campaigns/<int:pk>/",
-            admin_views.review,
+            campaign_views.review,
             name="newsletter_campaign_review",
         ),
         path(
             "newsletter/campaigns/<int:pk>/preview.<str:part>",
-            admin_views.preview,
+            campaign_views.preview,
             name="newsletter_campaign_preview",
         ),
         path(
             "newsletter/campaigns/<int:pk>/<str:action>/",
-            admin_views.act,
+            campaign_views.act,
             name="newsletter_campaign_action",
         ),
     ]

@@ -33,7 +33,7 @@ def time_passes(delta: timedelta) -> None:
         run_after=F("run_after") - delta
     )
     ConsultationRequest.objects.update(
-        delivery_retry_at=F("delivery_retry_at") - delta,
+        clinic_notice_retry_at=F("clinic_notice_retry_at") - delta,
         confirmation_retry_at=F("confirmation_retry_at") - delta,
     )
 

@@ -36,9 +36,9 @@ def left_mid_send(request: ConsultationRequest, claimed_ago: timedelta) -> None:
     """As a worker leaves a request when it stops after claiming the clinic's notice: the task
     is gone from the queue and the row says "sending"."""
     ConsultationRequest.objects.filter(pk=request.pk).update(
-        delivery_status=Delivery.SENDING,
-        delivery_claimed_at=timezone.now() - claimed_ago,
-        delivery_attempts=1,
+        clinic_notice_status=Delivery.SENDING,
+        clinic_notice_claimed_at=timezone.now() - claimed_ago,
+        clinic_notice_attempts=1,
     )
 
 
@@ -50,8 +50,8 @@ def test_only_one_worker_can_claim_a_send():
     assert first is not None
     assert second is None
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.SENDING
-    assert request.delivery_attempts == 1
+    assert request.clinic_notice_status == Delivery.SENDING
+    assert request.clinic_notice_attempts == 1
 
 
 @override_settings(PSYCLE_REQUEST_CLAIM_TIMEOUT=900)
@@ -67,8 +67,8 @@ def test_a_send_left_by_a_stopped_worker_is_delivered_once_after_a_restart(smtp_
 
     assert smtp_server.copies_per_recipient() == {CLINIC: 1}
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.SENT
-    assert request.delivery_attempts == 2
+    assert request.clinic_notice_status == Delivery.SENT
+    assert request.clinic_notice_attempts == 2
 
     deliver_pending()
     run_worker()
@@ -86,7 +86,7 @@ def test_a_send_in_progress_is_left_to_its_worker(smtp_server):
     run_worker()
 
     assert smtp_server.messages == []
-    assert ConsultationRequest.objects.get().delivery_status == Delivery.SENDING
+    assert ConsultationRequest.objects.get().clinic_notice_status == Delivery.SENDING
 
 
 def test_a_request_deleted_before_its_notice_was_sent_sends_nothing(smtp_server):
@@ -104,23 +104,23 @@ def test_a_server_that_stays_down_is_retried_with_growing_waits_then_given_up(ca
         request = send_request()
         run_worker()
         request.refresh_from_db()
-        first_wait = request.delivery_retry_at - timezone.now()
+        first_wait = request.clinic_notice_retry_at - timezone.now()
         assert timedelta(seconds=50) < first_wait <= timedelta(seconds=60)
 
         time_passes(timedelta(seconds=61))
         run_worker()
         request.refresh_from_db()
-        assert request.delivery_attempts == 2
-        second_wait = request.delivery_retry_at - timezone.now()
+        assert request.clinic_notice_attempts == 2
+        second_wait = request.clinic_notice_retry_at - timezone.now()
         assert timedelta(seconds=110) < second_wait <= timedelta(seconds=120)
 
         time_passes(timedelta(seconds=121))
         run_worker()
 
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.FAILED
+    assert request.clinic_notice_status == Delivery.FAILED
     assert request.confirmation_status == Delivery.FAILED
-    assert request.delivery_attempts == 3
+    assert request.clinic_notice_attempts == 3
     assert waiting_tasks() == []
     assert "could not be sent after 3 attempts" in caplog.text
     for secret in (DANA["name"], DANA["email"], "4155550143", CLINIC, "antidepressants"):
@@ -137,8 +137,8 @@ def test_an_unknown_mailbox_fails_at_once_and_can_be_retried_once_fixed(smtp_ser
     run_worker()
 
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.FAILED
-    assert request.delivery_attempts == 1
+    assert request.clinic_notice_status == Delivery.FAILED
+    assert request.clinic_notice_attempts == 1
     assert smtp_server.copies_per_recipient() == {DANA["email"]: 1}
 
     smtp_server.handler.unknown_mailboxes.clear()
@@ -148,7 +148,7 @@ def test_an_unknown_mailbox_fails_at_once_and_can_be_retried_once_fixed(smtp_ser
     )
     run_worker()
     assert smtp_server.copies_per_recipient() == {DANA["email"]: 1, CLINIC: 1}
-    assert ConsultationRequest.objects.get().delivery_status == Delivery.SENT
+    assert ConsultationRequest.objects.get().clinic_notice_status == Delivery.SENT
 
 
 @override_settings(PSYCLE_REQUEST_RETRY_DELAY=60)
@@ -176,7 +176,7 @@ def test_a_clinic_whose_address_was_removed_is_marked_failed_not_sent(smtp_serve
         run_worker()
 
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.FAILED
+    assert request.clinic_notice_status == Delivery.FAILED
     assert smtp_server.copies_per_recipient() == {DANA["email"]: 1}  # the seeker's confirmation
     assert "could not be sent after 1 attempts (Undeliverable)" in caplog.text
     assert "clinic-notice: 0 queued" in deliver_pending()
@@ -195,8 +195,8 @@ def test_a_fault_that_is_not_the_mail_servers_fails_at_once_instead_of_retrying(
     run_worker()
 
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.FAILED
-    assert request.delivery_attempts == 1
+    assert request.clinic_notice_status == Delivery.FAILED
+    assert request.clinic_notice_attempts == 1
     assert waiting_tasks() == []
 
 
@@ -240,7 +240,7 @@ def test_a_worker_killed_mid_send_is_noticed_by_the_next_one_and_the_notice_goes
     assert task.exception_class_path == "core.tasks.WorkerStopped"
     assert smtp_server.copies_per_recipient() == {CLINIC: 1}
     request.refresh_from_db()
-    assert request.delivery_status == Delivery.SENT
+    assert request.clinic_notice_status == Delivery.SENT
     alive.refresh_from_db()
     assert alive.status == "RUNNING"
 

@@ -38,9 +38,9 @@ def test_a_request_sent_while_the_mail_server_is_down_reaches_the_clinic_once_la
         run_worker()  # the server is down: both e-mails fail and wait for a retry
 
         request.refresh_from_db()
-        assert request.delivery_status == Delivery.PENDING
-        assert request.delivery_attempts == 1
-        assert request.delivery_retry_at > timezone.now()
+        assert request.clinic_notice_status == Delivery.PENDING
+        assert request.clinic_notice_attempts == 1
+        assert request.clinic_notice_retry_at > timezone.now()
         assert request.confirmation_status == Delivery.PENDING
         assert request.confirmation_attempts == 1
         assert waiting_tasks() == ["confirm_to_seeker", "notify_clinic"]
@@ -78,9 +78,9 @@ def test_a_request_sent_while_the_mail_server_is_down_reaches_the_clinic_once_la
             assert "antidepressants" not in everything_in(confirmation)
 
             request.refresh_from_db()
-            assert request.delivery_status == Delivery.SENT
-            assert request.delivered_at is not None
-            assert request.delivery_attempts == 2
+            assert request.clinic_notice_status == Delivery.SENT
+            assert request.clinic_notice_sent_at is not None
+            assert request.clinic_notice_attempts == 2
             assert request.confirmation_status == Delivery.SENT
             assert request.confirmation_sent_at is not None
 

@@ -83,7 +83,7 @@ def test_a_valid_request_is_stored_encrypted_and_queued_for_delivery(client, pos
     assert request.consent_at is not None
     assert request.privacy_notice_version
     assert request.status == ConsultationRequest.Status.NEW
-    assert request.delivery_status == ConsultationRequest.Delivery.PENDING
+    assert request.clinic_notice_status == ConsultationRequest.Delivery.PENDING
     assert request.confirmation_status == ConsultationRequest.Delivery.PENDING
     queued = sorted(result.task_path for result in DBTaskResult.objects.all())
     assert queued == [
