@@ -169,13 +169,15 @@ def _order_by_session_data(items):
 @pytest.fixture
 def password():
     """The password the named people sign in with."""
-    return "correct horse battery staple 7"
+    from core.tests.people import PASSWORD
+
+    return PASSWORD
 
 
 @pytest.fixture
 def seeker(db, password):
     """Sam, who looks for treatment and keeps a history of results."""
-    from accounts.tests.people import make_account
+    from core.tests.people import make_account
 
     return make_account("sam@example.com", password)
 
@@ -183,7 +185,7 @@ def seeker(db, password):
 @pytest.fixture
 def another_seeker(db, password):
     """Alex, another seeker, whose results Sam must never see."""
-    from accounts.tests.people import make_account
+    from core.tests.people import make_account
 
     return make_account("alex@example.com", password)
 

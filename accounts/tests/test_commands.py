@@ -10,8 +10,8 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.test import override_settings
 
-from accounts.tests.people import make_account
 from accounts.tests.second_factor import activate_authenticator_app, code_for
+from core.tests.people import make_account
 
 pytestmark = pytest.mark.django_db
 

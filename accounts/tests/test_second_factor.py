@@ -7,14 +7,13 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from accounts.middleware import LAST_SEEN_KEY
-from accounts.tests.people import make_account
 from accounts.tests.second_factor import (
     activate_authenticator_app,
     code_for,
     sign_in_with_second_factor,
 )
 from clinics.models import Membership
-from clinics.tests.people import PASSWORD, riverside
+from core.tests.people import PASSWORD, make_account, riverside
 
 pytestmark = pytest.mark.django_db
 

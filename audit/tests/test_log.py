@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from audit import log
 from audit.models import AuditEvent
-from clinics.tests.people import riverside, staff_of
+from core.tests.people import riverside, staff_of
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 
 from accounts.tests.second_factor import sign_in_with_second_factor
-from clinics.tests import people
-from consultations.tests.people import consultation_request
+from core.tests import people
+from core.tests.people import consultation_request
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from accounts.tests.second_factor import activate_authenticator_app, sign_in_with_second_factor
-from clinics.tests import people
+from core.tests import people
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 
 from audit.models import AuditEvent
 from clinics.models import Claim
-from clinics.tests.people import RIVERSIDE_NPI
-from consultations.tests.people import DANA
+from core.tests.people import DANA, RIVERSIDE_NPI
 
 pytestmark = pytest.mark.django_db
 

@@ -7,13 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.tests.people import make_account
 from accounts.tests.second_factor import activate_authenticator_app, code_for
 from clinics.models import Claim, Membership
-from clinics.tests import people
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA
+from core.tests import people
 from core.tests.browser import assert_no_axe_violations
+from core.tests.people import DANA, make_account
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,12 +4,11 @@ and the claimant hears either way."""
 import pytest
 from django.test import Client
 
-from accounts.tests.people import make_account
 from accounts.tests.second_factor import sign_in_with_second_factor
 from audit.models import AuditEvent
 from clinics import services
 from clinics.models import Claim, Membership
-from clinics.tests.people import PASSWORD, RIVERSIDE_NPI, administrator
+from core.tests.people import PASSWORD, RIVERSIDE_NPI, administrator, make_account
 from core.tests.smtp import text_part
 from core.tests.worker import run_worker
 

@@ -7,7 +7,7 @@ import pytest
 
 from audit.models import AuditEvent
 from clinics.exports import safe_cell
-from consultations.tests.people import DANA, consultation_request
+from core.tests.people import DANA, consultation_request
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import consultation_request
+from core.tests.people import consultation_request
 
 pytestmark = pytest.mark.django_db
 

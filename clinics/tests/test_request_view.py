@@ -5,7 +5,7 @@ import pytest
 from audit.models import AuditEvent
 from clinics.models import RequestNote
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA
+from core.tests.people import DANA
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA
+from core.tests.people import DANA
 
 FORM = {
     "name": DANA["name"],

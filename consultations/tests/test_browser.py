@@ -5,8 +5,8 @@ import pytest
 
 from consultations import links
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA, consultation_request
 from core.tests.browser import assert_no_axe_violations
+from core.tests.people import DANA, consultation_request
 from directory import demo
 from directory.models import Organization
 

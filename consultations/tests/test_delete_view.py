@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from consultations import links
 from consultations.models import ConsultationRequest
-from consultations.tests.people import clinic, consultation_request
+from core.tests.people import clinic, consultation_request
 
 pytestmark = pytest.mark.django_db
 

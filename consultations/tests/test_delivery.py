@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from consultations import delivery
 from consultations.models import ConsultationRequest
 from consultations.tests.delivery_helpers import send_request, time_passes, waiting_tasks
-from consultations.tests.people import DANA, clinic
+from core.tests.people import DANA, clinic
 from core.tests.smtp import delivering_to, free_port
 from core.tests.worker import run_worker
 

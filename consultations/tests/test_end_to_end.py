@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from consultations.models import ConsultationRequest
 from consultations.tests.delivery_helpers import send_request, time_passes, waiting_tasks
-from consultations.tests.people import DANA, clinic
+from core.tests.people import DANA, clinic
 from core.tests.smtp import SMTPServer, delivering_to, html_part, text_part
 from core.tests.worker import run_worker
 

@@ -7,10 +7,9 @@ import pytest
 from django.test import override_settings
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA, clinic, consultation_request
 from core.crypto import lookup_hash
+from core.tests.people import DANA, clinic, consultation_request, lakeside
 from core.tests.worker import run_worker
-from directory.models import Organization
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +19,7 @@ SAME_ANSWER = "If any requests were sent with that address, we have e-mailed it 
 
 def dana_wrote_twice() -> None:
     consultation_request(clinic(), email_hash=lookup_hash(DANA["email"]))
-    other = Organization.objects.create(slug="lakeside", name="Lakeside Health", email="a@b.c")
+    other = lakeside()
     consultation_request(other, email_hash=lookup_hash(DANA["email"]))
     consultation_request(other, email="someone@example.org", email_hash=lookup_hash("x@y.z"))
 
@@ -47,7 +46,7 @@ def test_each_request_sent_with_the_address_gets_a_link_that_deletes_it(client, 
     [message] = mailoutbox
     assert message.to == [DANA["email"]]
     assert message.subject == "Links to delete your requests on Psycle"
-    assert "Riverside Ketamine Clinic" in message.body and "Lakeside Health" in message.body
+    assert "Riverside Ketamine Clinic" in message.body and "Lakeside Wellness" in message.body
     assert DANA["message"] not in message.body
     paths = re.findall(r"http://127\.0\.0\.1:8000(/requests/delete/\S+/)", message.body)
     assert len(paths) == 2

@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import clinic, consultation_request
+from core.tests.people import clinic, consultation_request
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA, clinic, consultation_request
 from core.models import RateLimitHit
+from core.tests.people import DANA, clinic, consultation_request
 
 pytestmark = pytest.mark.django_db
 

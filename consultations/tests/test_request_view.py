@@ -8,9 +8,9 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA, clinic
 from core.crypto import lookup_hash
 from core.models import RateLimitHit
+from core.tests.people import DANA, clinic
 from directory.models import Organization, Phone
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import override_settings
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA, clinic, consultation_request
+from core.tests.people import DANA, clinic, consultation_request
 
 OLD_KEY = Fernet.generate_key().decode()
 NEW_KEY = Fernet.generate_key().decode()

@@ -5,8 +5,8 @@ from django.db import connection
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
-from consultations.tests.people import DANA, clinic
 from core import bulk
+from core.tests.people import DANA, clinic
 
 
 @pytest.mark.django_db

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.tests.second_factor import sign_in_with_second_factor
-from clinics.tests import people
-from consultations.tests.people import consultation_request
+from core.tests import people
+from core.tests.people import consultation_request
 
 pytestmark = pytest.mark.django_db
 

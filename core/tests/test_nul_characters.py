@@ -2,10 +2,9 @@
 
 import pytest
 
-from accounts.tests.people import make_account
 from accounts.tests.second_factor import sign_in_with_second_factor
 from consultations.models import ConsultationRequest
-from consultations.tests.people import clinic
+from core.tests.people import clinic, make_account
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django_tasks_db.models import DBTaskResult
 
 from accounts.tests.second_factor import sign_in_with_second_factor
+from core.tests.people import ALICE, campaign, subscribed
 from newsletter.models import Campaign
-from newsletter.tests.people import ALICE, campaign, subscribed
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,10 @@ import pytest
 from django.test import override_settings
 from playwright.sync_api import expect
 
-from accounts.tests.people import make_account
 from accounts.tests.second_factor import activate_authenticator_app, code_for
 from core.tests.browser import assert_no_axe_violations
+from core.tests.people import ALICE, make_account, pending_consent, subscribed
 from newsletter.models import Campaign, ConsentRecord
-from newsletter.tests.people import ALICE, pending_consent, subscribed
 from newsletter.tokens import confirmation_token, manage_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

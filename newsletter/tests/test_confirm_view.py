@@ -5,8 +5,8 @@ import pytest
 from django.core import signing
 from django.test import override_settings
 
+from core.tests.people import ALICE, pending_consent
 from newsletter.models import ConsentRecord, Subscriber
-from newsletter.tests.people import ALICE, pending_consent
 from newsletter.tokens import confirmation_token, manage_token, subscriber_id_from
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from core.tests.people import ALICE, campaign
 from core.tests.smtp import html_part, text_part
 from core.tests.worker import run_worker
 from newsletter import campaigns
 from newsletter.models import ConsentRecord, Delivery, Subscriber
-from newsletter.tests.people import ALICE, campaign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

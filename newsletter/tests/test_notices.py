@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
+from core.tests.people import ALICE, pending_consent, subscribed
 from newsletter import notices
 from newsletter.models import Subscriber
-from newsletter.tests.people import ALICE, pending_consent, subscribed
 
 pytestmark = pytest.mark.django_db
 

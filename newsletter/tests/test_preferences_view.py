@@ -2,8 +2,8 @@ import re
 
 import pytest
 
+from core.tests.people import ALICE, subscribed
 from newsletter.models import Subscriber
-from newsletter.tests.people import ALICE, subscribed
 from newsletter.tokens import manage_token, subscriber_id_from
 
 pytestmark = pytest.mark.django_db

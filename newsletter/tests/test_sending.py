@@ -4,10 +4,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.tests.people import ALICE, BOB, CAROL, campaign, subscribed
 from core.tests.smtp import delivering_to, free_port
 from newsletter import sending
 from newsletter.models import Campaign, Delivery, Subscriber
-from newsletter.tests.people import ALICE, BOB, CAROL, campaign, subscribed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

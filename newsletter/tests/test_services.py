@@ -5,9 +5,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.tests.people import ALICE, pending_consent, subscribed
 from newsletter import services
 from newsletter.models import ConsentRecord, Subscriber
-from newsletter.tests.people import ALICE, pending_consent, subscribed
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.tests.people import ALICE, subscribed
 from newsletter.consent import CONSENT_TEXTS, CONSENT_VERSION
 from newsletter.models import ConsentRecord, Subscriber
-from newsletter.tests.people import ALICE, subscribed
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,11 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.tests.people import campaign, subscribed
 from core.tests.smtp import delivering_to, free_port
 from core.tests.worker import run_worker
 from newsletter import campaigns, tasks
 from newsletter.models import Campaign, ConsentRecord, Delivery, Subscriber
-from newsletter.tests.people import campaign, subscribed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

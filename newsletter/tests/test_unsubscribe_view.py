@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
+from core.tests.people import ALICE, subscribed
 from newsletter.models import Subscriber
-from newsletter.tests.people import ALICE, subscribed
 from newsletter.tokens import manage_token
 
 pytestmark = pytest.mark.django_db

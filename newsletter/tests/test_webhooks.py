@@ -4,8 +4,8 @@ import json
 import pytest
 from django.test import override_settings
 
+from core.tests.people import ALICE, BOB, subscribed
 from newsletter.models import Subscriber
-from newsletter.tests.people import ALICE, BOB, subscribed
 
 pytestmark = pytest.mark.django_db
 
