@@ -31,6 +31,27 @@ class Listing:
     accepting_confirmed_on: date | None
     is_demo: bool
 
+    def as_json(self, base: str = "") -> dict:
+        """The listing as the API gives it (and the map reads it); ``base`` makes the profile
+        link absolute."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "service": self.service_name,
+            "treatment": self.treatment,
+            "profile_url": base + self.profile_url,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "distance_miles": round(self.distance_miles, 3),
+            "city": self.city,
+            "state": self.state,
+            "price_per_session": self.price,
+            "price_confirmed_on": self.price_confirmed_on,
+            "accepting_new_patients": self.accepting,
+            "verified": self.verified,
+            "is_demo": self.is_demo,
+        }
+
 
 def listings_for(hits: list[Hit]) -> list[Listing]:
     """The listings of a page of hits, from the columns the search read (no further query)."""

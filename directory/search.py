@@ -8,17 +8,16 @@ at the same point) are broken by id, so the order is total and pages never overl
 """
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db import connection
-from django.db.models import F, FloatField, Q
-from django.db.models.expressions import ExpressionWrapper
+from django.db.models import BooleanField, F
+from django.db.models.expressions import RawSQL
 
 from directory import geo, taxonomy
 from directory.geocode import Place
 from directory.models import RemoteEntry, SearchEntry
 
+DEFAULT_RADIUS = 25  # miles, when the seeker gives none
 FIRST_RING_MILES = 5
 REMOTE_LIMIT = 10
 
@@ -45,7 +44,7 @@ class Filters:
 @dataclass(frozen=True)
 class Query:
     place: Place
-    radius: int = 25
+    radius: int = DEFAULT_RADIUS
     filters: Filters = field(default_factory=Filters)
     sort: str = "distance"  # or "price"
     page: int = 1
@@ -76,73 +75,75 @@ class Page:
     number: int
 
 
+# The five filters, written once: the condition each adds to a search row (SearchEntry and
+# RemoteEntry share these columns), the values it binds, and the value that leaves it unset.
+FILTER_TABLE = (
+    ("treatment", "{t}.treatment = %s", lambda code: [taxonomy.treatment_number(code)], None),
+    ("features", "({t}.features & %s) = %s", lambda bits: [bits, bits], 0),
+    ("max_price", "{t}.price <= %s", lambda price: [price], None),
+    ("verified_only", "{t}.verified = %s", lambda _on: [True], False),
+    ("accepting_only", "{t}.accepting = %s", lambda _on: [True], False),
+)
+
+
+def conditions(filters: Filters, table: str) -> tuple[list[str], list]:
+    """The SQL conditions and bound parameters of the filters that are set."""
+    sql, params = [], []
+    for name, condition, values, unset in FILTER_TABLE:
+        value = getattr(filters, name)
+        if value is None or value == unset:
+            continue
+        sql.append(condition.format(t=table))
+        params += values(value)
+    return sql, params
+
+
 def _filtered(queryset, filters: Filters):
-    if filters.treatment is not None:
-        queryset = queryset.filter(treatment=taxonomy.treatment_number(filters.treatment))
-    if filters.features:
-        queryset = queryset.annotate(matched=F("features").bitand(filters.features)).filter(
-            matched=filters.features
-        )
-    if filters.max_price is not None:
-        queryset = queryset.filter(price__lte=filters.max_price)
-    if filters.verified_only:
-        queryset = queryset.filter(verified=True)
-    if filters.accepting_only:
-        queryset = queryset.filter(accepting=True)
-    return queryset
+    """The queryset with the filters' conditions, for the ORM's queries."""
+    sql, params = conditions(filters, queryset.model._meta.db_table)
+    if not sql:
+        return queryset
+    # Fixed fragments from FILTER_TABLE only; every value is a bound parameter.
+    condition = RawSQL(" AND ".join(sql), params, output_field=BooleanField())  # noqa: S611
+    return queryset.filter(condition)
 
 
-def _in_cells(ranges: list[tuple[int, int]]) -> Q:
-    return reduce(or_, (Q(cell__range=span) for span in ranges))
-
-
-def _with_distance(queryset, place: Place):
-    x0, y0, z0 = geo.unit_vector(place.latitude, place.longitude)
-    chord = (
-        (F("x") - x0) * (F("x") - x0)
-        + (F("y") - y0) * (F("y") - y0)
-        + (F("z") - z0) * (F("z") - z0)
-    )
-    return queryset.annotate(d2=ExpressionWrapper(chord, output_field=FloatField()))
-
-
-class _RowQuery:
-    """The one SQL statement on the hot path, written by hand: the ORM's per-query overhead
+class _Statement:
+    """The SQL statements of a radius search, written by hand: the ORM's per-query overhead
     would be most of the time budget. Parameters are always bound, never interpolated."""
 
+    TABLE = SearchEntry._meta.db_table
+    # The squared chord to the centre on the unit sphere: it orders as great-circle distance.
     DISTANCE = "((x - %s) * (x - %s) + (y - %s) * (y - %s) + (z - %s) * (z - %s))"
 
     def __init__(self, place: Place, radius: int, filters: Filters):
         x0, y0, z0 = geo.unit_vector(place.latitude, place.longitude)
         self.distance_params = [x0, x0, y0, y0, z0, z0]
-        conditions = [f"{self.DISTANCE} <= %s"]
-        params: list = [*self.distance_params, geo.chord_squared_for(radius)]
-        if filters.treatment is not None:
-            conditions.append("treatment = %s")
-            params.append(taxonomy.treatment_number(filters.treatment))
-        if filters.features:
-            conditions.append("(features & %s) = %s")
-            params += [filters.features, filters.features]
-        if filters.max_price is not None:
-            conditions.append("price <= %s")
-            params.append(filters.max_price)
-        if filters.verified_only:
-            conditions.append("verified = %s")
-            params.append(True)
-        if filters.accepting_only:
-            conditions.append("accepting = %s")
-            params.append(True)
-        self.conditions, self.params = conditions, params
+        sql, params = conditions(filters, self.TABLE)
+        self.conditions = [f"{self.DISTANCE} <= %s", *sql]
+        self.params = [*self.distance_params, geo.chord_squared_for(radius), *params]
+
+    def _where(self, ranges: list[tuple[int, int]]) -> tuple[str, list]:
+        cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
+        where = f"({cells}) AND {' AND '.join(self.conditions)}"
+        return where, [*(n for span in ranges for n in span), *self.params]
 
     def rows(self, ranges: list[tuple[int, int]], order: str, limit: int) -> list[tuple]:
-        cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
+        where, params = self._where(ranges)
         # Only fixed fragments are joined here; every value is a bound parameter.
         sql = (
             f"SELECT id, {self.DISTANCE} AS d2, price, {', '.join(SHOWN)} "  # noqa: S608
-            f"FROM {SearchEntry._meta.db_table} "
-            f"WHERE ({cells}) AND {' AND '.join(self.conditions)} ORDER BY {order} LIMIT %s"
+            f"FROM {self.TABLE} WHERE {where} ORDER BY {order} LIMIT %s"
         )
-        params = [*self.distance_params, *(n for span in ranges for n in span), *self.params, limit]
+        return self._fetch(sql, [*self.distance_params, *params, limit])
+
+    def prices(self, ranges: list[tuple[int, int]]) -> list[int]:
+        where, params = self._where(ranges)
+        sql = f"SELECT price FROM {self.TABLE} WHERE {where} AND price IS NOT NULL"  # noqa: S608
+        return sorted(price for (price,) in self._fetch(sql, params))
+
+    @staticmethod
+    def _fetch(sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
@@ -152,7 +153,7 @@ def nearby(query: Query) -> Page:
     """One page of listings within the radius that match the filters, in the order asked."""
     place, radius = query.place, query.radius
     need = query.page * query.per_page + 1  # one more than the page, to know if another follows
-    rows = _RowQuery(place, radius, query.filters)
+    rows = _Statement(place, radius, query.filters)
     if query.sort == "price":
         ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, radius))
         found = rows.rows(ranges, f"{_PRICE_ORDER}, d2, id", need)
@@ -170,7 +171,7 @@ def nearby(query: Query) -> Page:
 _PRICE_ORDER = "CASE WHEN price IS NULL THEN 1 ELSE 0 END, price"
 
 
-def _nearest(rows: _RowQuery, place: Place, radius: int, need: int) -> list[tuple]:
+def _nearest(rows: _Statement, place: Place, radius: int, need: int) -> list[tuple]:
     candidates: list[tuple] = []
     searched = None
     ring = min(FIRST_RING_MILES, radius)
@@ -220,18 +221,7 @@ class PriceSummary:
 def price_summary(place: Place, radius: int, treatment: str) -> PriceSummary:
     """Listed per-session prices of one treatment within the radius."""
     ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, radius))
-    prices = sorted(
-        _with_distance(
-            SearchEntry.objects.filter(
-                _in_cells(ranges),
-                treatment=taxonomy.treatment_number(treatment),
-                price__isnull=False,
-            ),
-            place,
-        )
-        .filter(d2__lte=geo.chord_squared_for(radius))
-        .values_list("price", flat=True)
-    )
+    prices = _Statement(place, radius, Filters(treatment=treatment)).prices(ranges)
     if not prices:
         return PriceSummary(treatment, 0, None, None, None, [])
     middle = len(prices) // 2

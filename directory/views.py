@@ -4,11 +4,9 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from directory import profiles, taxonomy
+from directory import finder, profiles, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
-from directory.listings import listings_for
-from directory.search import nearby, price_summary, remote_programmes
 
 WIDER_RADII = (25, 50, 100, 250, 500)
 
@@ -35,61 +33,43 @@ def map_settings() -> dict:
 
 @require_safe
 def find(request):
-    params = request.GET.copy()
-    if params and not params.get("radius"):
-        params["radius"] = "25"
-    form = SearchForm(params or None)
-    context = {"form": form, "searched": False}
-    if request.GET and form.is_valid():
-        query = form.query()
-        page = nearby(query)
-        listings = listings_for(page.hits)
-        treatment = query.filters.treatment or "ketamine"
-        summary = price_summary(query.place, query.radius, treatment)
-        context.update(
-            searched=True,
-            query=query,
-            place=query.place,
-            listings=listings,
-            first_number=(query.page - 1) * query.per_page + 1,
-            page_past_end=not listings and query.page > 1,
-            previous_url=_url_with(request.GET, page=query.page - 1) if query.page > 1 else None,
-            next_url=_url_with(request.GET, page=query.page + 1) if page.has_next else None,
-            first_page_url=_url_with(request.GET, page=None),
-            wider_url=next(
-                (
-                    _url_with(request.GET, radius=r, page=None)
-                    for r in WIDER_RADII
-                    if r > query.radius
-                ),
-                None,
-            ),
-            wider_radius=next((r for r in WIDER_RADII if r > query.radius), None),
-            remote=remote_programmes(query),
-            summary=summary,
-            treatment_name=taxonomy.TREATMENT.term(treatment).name,
-            chart=price_chart(summary.prices, summary.median),
-            map_data={
-                "tiles": map_settings(),
-                "markers": [
-                    {
-                        "id": listing.id,
-                        "name": listing.name,
-                        "lat": listing.latitude,
-                        "lng": listing.longitude,
-                        "url": listing.profile_url,
-                        "demo": listing.is_demo,
-                    }
-                    for listing in listings
-                ],
-            },
-        )
-    elif request.GET:
+    if not request.GET:
+        return render(request, "directory/find.html", {"form": SearchForm(), "searched": False})
+    results = finder.find(request.GET)
+    context = {"form": results.form, "searched": results.valid}
+    if results.valid:
+        context.update(_results_context(request.GET, results))
+    else:
         context["suggestions"] = [
             {"text": text, "url": _url_with(request.GET, near=text, page=None)}
-            for text in form.suggestions
+            for text in results.form.suggestions
         ]
     return render(request, "directory/find.html", context)
+
+
+def _results_context(params, results: finder.Results) -> dict:
+    query, listings, summary = results.query, results.listings, results.summary
+    wider_radius = next((r for r in WIDER_RADII if r > query.radius), None)
+    return {
+        "query": query,
+        "place": query.place,
+        "listings": listings,
+        "first_number": (query.page - 1) * query.per_page + 1,
+        "page_past_end": results.page_past_end,
+        "previous_url": _url_with(params, page=query.page - 1) if query.page > 1 else None,
+        "next_url": _url_with(params, page=query.page + 1) if results.has_next else None,
+        "first_page_url": _url_with(params, page=None),
+        "wider_url": _url_with(params, radius=wider_radius, page=None) if wider_radius else None,
+        "wider_radius": wider_radius,
+        "remote": results.remote,
+        "summary": summary,
+        "treatment_name": taxonomy.TREATMENT.term(summary.treatment).name,
+        "chart": price_chart(summary.prices, summary.median),
+        "map_data": {
+            "tiles": map_settings(),
+            "markers": [listing.as_json() for listing in listings],
+        },
+    }
 
 
 @require_safe
@@ -106,8 +86,9 @@ def provider(request, slug):
             "map_data": {
                 "tiles": map_settings(),
                 "markers": [
-                    {"id": str(place.id), "name": place.name, "lat": place.latitude,
-                     "lng": place.longitude, "url": "", "demo": organization.is_demo}
+                    {"id": str(place.id), "name": place.name, "latitude": place.latitude,
+                     "longitude": place.longitude, "profile_url": "",
+                     "is_demo": organization.is_demo}
                     for place in profile.physical_locations
                 ],
             },

@@ -61,3 +61,25 @@ def test_an_edited_listing_shows_its_new_name_price_and_dates_after_a_reindex(de
     assert listing.price == 100  # rounded up, never flattering
     assert listing.price_confirmed_on == date(2026, 11, 2)
     assert listing.accepting_confirmed_on == date(2026, 11, 1)
+
+
+def _rows(model, *, exclude=("id",)):
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname not in exclude]
+    return sorted(tuple(str(value) for value in row) for row in model.objects.values_list(*fields))
+
+
+@pytest.mark.django_db
+def test_the_demo_writer_stores_the_rows_the_indexer_would():
+    """The demo writer builds its search rows with the indexer's own functions; rebuilding
+    them from the stored listings changes nothing."""
+    from directory import demo
+    from directory.models import RemoteEntry, Service
+
+    demo.write(demo.generate(60, seed=3))
+    written = {model: _rows(model) for model in (SearchEntry, RemoteEntry)}
+    assert written[SearchEntry] and written[RemoteEntry]
+
+    reindex_services(Service.objects.values_list("pk", flat=True))
+
+    assert _rows(SearchEntry) == written[SearchEntry]
+    assert _rows(RemoteEntry) == written[RemoteEntry]

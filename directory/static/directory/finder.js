@@ -19,13 +19,13 @@
     }
     var bounds = [];
     data.markers.forEach(function (marker, index) {
-      var point = [marker.lat, marker.lng];
+      var point = [marker.latitude, marker.longitude];
       bounds.push(point);
       var circle = window.L.circleMarker(point, { radius: 8, weight: 2 }).addTo(map);
-      var label = document.createElement(marker.url ? "a" : "span");
+      var label = document.createElement(marker.profile_url ? "a" : "span");
       label.textContent = (data.markers.length > 1 ? (index + 1) + ". " : "") + marker.name +
-        (marker.demo ? " (demo)" : "");
-      if (marker.url) label.href = marker.url;
+        (marker.is_demo ? " (demo)" : "");
+      if (marker.profile_url) label.href = marker.profile_url;
       circle.bindPopup(label);
     });
     map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
