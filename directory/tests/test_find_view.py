@@ -46,6 +46,19 @@ def test_an_unknown_place_gets_a_message_and_suggestions(client, db):
     assert '<a href="?near=Austin%2C+TX">Austin, TX</a>' in page
 
 
+def test_a_place_we_cannot_find_says_so_and_suggests_places(client, db):
+    page = client.get("/find/?near=Blorptown+QQ").content.decode()
+    assert "Where: We could not find “Blorptown QQ”." in page
+    assert "Did you mean:" in page
+    assert '<a href="?near=Boyertown%2C+PA">Boyertown, PA</a>' in page
+
+
+def test_a_city_state_and_zip_finds_the_zip(client, demo_listings):
+    page = client.get("/find/?near=Austin+TX+78701").content.decode()
+    assert "Within 25 miles of 78701 (Austin, TX)" in page
+    assert "Please check your search" not in page
+
+
 @pytest.mark.parametrize(
     "query, message",
     [
@@ -59,7 +72,7 @@ def test_an_unknown_place_gets_a_message_and_suggestions(client, db):
         ("near=10001&max_price=-5", "The price cannot be negative."),
         ("near=" + "9" * 300, "Ensure this value has at most 100 characters"),
         ("near=", "Enter a ZIP code or a city and state."),
-        ("near=%00%3Cscript%3E", "Add the state to “&lt;script&gt;”"),
+        ("near=%00%3Cscript%3E", "We could not find “&lt;script&gt;”"),
     ],
 )
 def test_bad_input_gets_a_message_naming_the_field(client, db, query, message):
