@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -35,41 +36,86 @@ def map_settings() -> dict:
 def find(request):
     if not request.GET:
         return render(request, "directory/find.html", {"form": SearchForm(), "searched": False})
-    results = finder.find(request.GET)
+    results = finder.find(request.GET, by_clinic=True)
     context = {"form": results.form, "searched": results.valid}
     if results.valid:
         context.update(_results_context(request.GET, results))
     else:
-        context["suggestions"] = [
-            {"text": text, "url": _url_with(request.GET, near=text, page=None)}
-            for text in results.form.suggestions
-        ]
+        context["suggestions"] = _suggestions(request.GET, results.form)
     return render(request, "directory/find.html", context)
 
 
+def _suggestions(params, form) -> list[dict]:
+    return [
+        {"text": text, "url": _url_with(params, near=text, page=None)} for text in form.suggestions
+    ]
+
+
 def _results_context(params, results: finder.Results) -> dict:
-    query, listings, summary = results.query, results.listings, results.summary
+    query, clinics = results.query, results.clinics
     wider_radius = next((r for r in WIDER_RADII if r > query.radius), None)
+    summaries = results.summaries
+    single = summaries[0] if query.filters.treatment else None
     return {
         "query": query,
         "place": query.place,
-        "listings": listings,
-        "first_number": (query.page - 1) * query.per_page + 1,
-        "page_past_end": results.page_past_end,
+        "clinics": clinics,
+        "total": results.total if clinics else 0,
+        "first_number": results.first_number,
+        "last_number": results.first_number + len(clinics) - 1,
+        "page_past_end": not clinics and query.page > 1,
         "previous_url": _url_with(params, page=query.page - 1) if query.page > 1 else None,
         "next_url": _url_with(params, page=query.page + 1) if results.has_next else None,
         "first_page_url": _url_with(params, page=None),
         "wider_url": _url_with(params, radius=wider_radius, page=None) if wider_radius else None,
         "wider_radius": wider_radius,
+        "any_treatment_url": _url_with(params, treatment="ketamine", page=None),
         "remote": results.remote,
-        "summary": summary,
-        "treatment_name": taxonomy.TREATMENT.term(summary.treatment).name,
-        "chart": price_chart(summary.prices, summary.median),
+        "remote_all_url": reverse("directory:remote") + _url_with(params, page=None),
+        "summary": single,
+        "summaries": [(_treatment_name(s.treatment), s) for s in summaries if s.count],
+        "treatment_name": _treatment_name(query.filters.treatment),
+        "chart": price_chart(single.prices, single.median) if single else None,
         "map_data": {
             "tiles": map_settings(),
-            "markers": [listing.as_json() for listing in listings],
+            "centre": {
+                "label": query.place.label,
+                "latitude": query.place.latitude,
+                "longitude": query.place.longitude,
+                "radius_miles": query.radius,
+            },
+            "markers": [clinic.as_json() for clinic in clinics],
         },
     }
+
+
+def _treatment_name(code: str | None) -> str:
+    return taxonomy.TREATMENT.term(code).name if code else ""
+
+
+@require_safe
+def remote(request):
+    """Every remote programme that serves the searched place's state, a page at a time."""
+    results = finder.find_remote(request.GET)
+    context = {"form": results.form, "searched": results.valid}
+    if results.valid:
+        query, remote = results.query, results.remote
+        shown_to = (query.page - 1) * query.per_page + len(remote.entries)
+        context.update(
+            query=query,
+            place=query.place,
+            remote=remote,
+            first_number=(query.page - 1) * query.per_page + 1,
+            last_number=shown_to,
+            previous_url=_url_with(request.GET, page=query.page - 1) if query.page > 1 else None,
+            next_url=_url_with(request.GET, page=query.page + 1)
+            if shown_to < remote.total
+            else None,
+            finder_url=reverse("directory:find") + _url_with(request.GET, page=None),
+        )
+    else:
+        context["suggestions"] = _suggestions(request.GET, results.form)
+    return render(request, "directory/remote.html", context)
 
 
 @require_safe
