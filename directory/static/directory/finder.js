@@ -40,18 +40,17 @@
       radius: centre.radius_miles * METRES_PER_MILE, interactive: false, className: "map__radius",
       weight: 1, dashArray: "4 4", color: "#5b6b73", fill: false
     }).addTo(map);
-    var icon = document.createElement("span");
     var dot = document.createElement("span");
-    var label = document.createElement("span");
     dot.className = "map__centre-dot";
-    label.className = "map__centre-label";
+    var label = document.createElement("span");
     label.textContent = centre.label;
-    icon.appendChild(dot);
-    icon.appendChild(label);
+    // The label sits in the tooltip pane, above the clinics, so a clinic never hides it.
     L.marker(point, {
-      icon: L.divIcon({ className: "map__centre", html: icon, iconSize: [14, 14] }),
+      icon: L.divIcon({ className: "map__centre", html: dot, iconSize: [14, 14] }),
       interactive: false, keyboard: false, zIndexOffset: -1000
-    }).addTo(map);
+    }).addTo(map).bindTooltip(label, {
+      permanent: true, direction: "right", offset: [10, 0], className: "map__centre-label"
+    });
   }
 
   // A clinic: the number it has in the list, and a pop-up naming it and its services.
