@@ -95,7 +95,8 @@ register(
                     "in": "query",
                     "required": True,
                     "description": (
-                        "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng'; at most "
+                        "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng' (when the "
+                        "text holds a ZIP, as 'Austin, TX 78701' does, the ZIP is used); at most "
                         "100 characters, not all spaces. A place we do not know is a 404."
                     ),
                     "schema": {

@@ -83,3 +83,26 @@ def test_the_demo_writer_stores_the_rows_the_indexer_would():
 
     assert _rows(SearchEntry) == written[SearchEntry]
     assert _rows(RemoteEntry) == written[RemoteEntry]
+
+
+def test_a_fact_older_than_90_days_may_be_out_of_date_and_accepting_goes_after_180():
+    from dataclasses import replace
+
+    from directory.listings import Listing
+
+    today = date(2026, 12, 1)
+    listing = Listing(
+        entry_id=1, id="x", name="A", service_name="S", treatment="Ketamine", profile_url="/",
+        latitude=0.0, longitude=0.0, distance_miles=1.0, city="C", state="TX", price=500,
+        price_confirmed_on=date(2026, 9, 2), verified=False, accepting=True,
+        accepting_confirmed_on=date(2026, 6, 4), is_demo=False, today=today,
+    )  # fmt: skip
+    assert not listing.price_may_be_out_of_date  # 90 days old
+    assert listing.accepting_may_be_out_of_date
+    assert listing.accepting_known  # 180 days old
+    older = replace(
+        listing, price_confirmed_on=date(2026, 9, 1), accepting_confirmed_on=date(2026, 6, 3)
+    )
+    assert older.price_may_be_out_of_date
+    assert not older.accepting_known
+    assert not replace(listing, accepting_confirmed_on=None).accepting_known
