@@ -8,9 +8,8 @@ from api.http import endpoint
 from api.openapi import BAD_REQUEST, NOT_FOUND, register
 from core.numbers import whole_number
 from directory import taxonomy
+from directory.finder import DEFAULT_RADIUS, find
 from directory.forms import SearchForm
-from directory.listings import listings_for
-from directory.search import nearby, remote_programmes
 
 KNOWN_PARAMETERS = {*SearchForm.base_fields, "per_page"}
 
@@ -28,42 +27,17 @@ def search(request):
         per_page = 0
     if not 1 <= per_page <= 100:
         return invalid("per_page", "per_page must be a whole number from 1 to 100.")
-    params = request.GET.copy()
-    if not params.get("radius"):
-        params["radius"] = "25"
-    form = SearchForm(params, per_page=per_page)
-    if not form.is_valid():
+    results = find(request.GET, per_page=per_page)
+    form, query = results.form, results.query
+    if not results.valid:
         field, message = form.first_error()
         if list(form.errors) == ["near"] and form.has_error("near", "unknown_place"):
             # The request is well formed; the place it names is not one we know.
             return error(404, "near", message, suggestions=form.suggestions)
         return invalid(field, message)
-    query = form.query()
-    page = nearby(query)
-    if not page.hits and query.page > 1:
+    if results.page_past_end:
         return error(404, "page", f"Page {query.page} is past the end of the results.")
     base = settings.SITE_URL
-    results = [
-        {
-            "id": listing.id,
-            "name": listing.name,
-            "service": listing.service_name,
-            "treatment": listing.treatment,
-            "profile_url": base + listing.profile_url,
-            "latitude": listing.latitude,
-            "longitude": listing.longitude,
-            "distance_miles": round(listing.distance_miles, 3),
-            "city": listing.city,
-            "state": listing.state,
-            "price_per_session": listing.price,
-            "price_confirmed_on": listing.price_confirmed_on,
-            "accepting_new_patients": listing.accepting,
-            "verified": listing.verified,
-            "is_demo": listing.is_demo,
-        }
-        for listing in listings_for(page.hits)
-    ]
-    remote = remote_programmes(query)
     response = JsonResponse(
         {
             "place": {
@@ -76,8 +50,8 @@ def search(request):
             "sort": query.sort,
             "page": query.page,
             "per_page": query.per_page,
-            "has_next": page.has_next,
-            "results": results,
+            "has_next": results.has_next,
+            "results": [listing.as_json(base) for listing in results.listings],
             "remote_programmes": [
                 {
                     "id": str(entry.service_id),
@@ -87,12 +61,12 @@ def search(request):
                     "price_per_session": entry.price,
                     "is_demo": entry.is_demo,
                 }
-                for entry in remote.entries
+                for entry in results.remote.entries
             ],
-            "remote_programmes_total": remote.total,
+            "remote_programmes_total": results.remote.total,
         }
     )
-    if page.has_next:
+    if results.has_next:
         following = request.GET.copy()
         following["page"] = str(query.page + 1)
         response["Link"] = f'<{base}/api/v1/search?{following.urlencode()}>; rel="next"'
@@ -121,7 +95,8 @@ register(
                     "in": "query",
                     "required": True,
                     "description": (
-                        "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng'; at most "
+                        "A US ZIP (or ZIP+4), 'City, ST', 'City, State' or 'lat, lng' (when the "
+                        "text holds a ZIP, as 'Austin, TX 78701' does, the ZIP is used); at most "
                         "100 characters, not all spaces. A place we do not know is a 404."
                     ),
                     "schema": {
@@ -137,7 +112,12 @@ register(
                     "name": "radius",
                     "in": "query",
                     "description": "Miles from the place.",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 25},
+                    "schema": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 500,
+                        "default": DEFAULT_RADIUS,
+                    },
                 },
                 _choice("treatment", taxonomy.TREATMENT, "Only this treatment."),
                 _choice("route", taxonomy.ROUTE, "Only services given this way."),

@@ -7,13 +7,33 @@ e-mail addresses, so nobody can mistake one for a real provider or reach a real 
 
 import random
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils.text import slugify
 
+from core import bulk
+from directory import indexing
 from directory.geocode import zip_codes_with_coordinates
+from directory.models import (
+    Address,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    RemoteEntry,
+    Schedule,
+    SearchEntry,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceAttribute,
+    TaxonomyTerm,
+)
 from directory.taxonomy import US_STATES
 
 DEMO_DATE = date(2026, 11, 1)
@@ -286,184 +306,212 @@ def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
     ``lean`` stores only what search reads (organizations, services, locations and the search
     rows), which is how the benchmark loads a million listings in minutes.
     """
-    from django.db import transaction
-
-    from core import bulk
-    from directory import indexing, models, taxonomy
-
-    terms = {(t.taxonomy, t.code): t for t in models.TaxonomyTerm.objects.all()}
+    terms = {(t.taxonomy, t.code): t for t in TaxonomyTerm.objects.all()}
     written = 0
     batch: list[ListingSpec] = []
-
-    def flush():
-        rows: dict[type, list] = {}
-
-        def add(instance):
-            if instance is not None:
-                rows.setdefault(type(instance), []).append(instance)
-
-        for listing in batch:
-            organization = models.Organization(
-                id=listing.id,
-                slug=listing.slug,
-                name=listing.name,
-                description=listing.description,
-                email=listing.email,
-                is_demo=True,
-                verification=models.Organization.Verification.VERIFIED
-                if listing.verified
-                else models.Organization.Verification.UNVERIFIED,
-                verified_by_name=VERIFIER if listing.verified else "",
-                verified_on=listing.confirmed_on if listing.verified else None,
-            )
-            add(organization)
-            physical = listing.kind != "remote"
-            location = models.Location(
-                id=listing.location_id,
-                organization=organization,
-                name=listing.name if physical else f"{listing.name} (online)",
-                location_type=models.Location.Type.PHYSICAL
-                if physical
-                else models.Location.Type.VIRTUAL,
-                latitude=listing.latitude if physical else None,
-                longitude=listing.longitude if physical else None,
-                accessibility=listing.accessibility if physical else "",
-            )
-            add(location)
-            if physical and not lean:
-                add(
-                    models.Address(
-                        id=uuid.uuid5(listing.location_id, "address"),
-                        location=location,
-                        address_1=listing.street,
-                        city=listing.city,
-                        state_province=listing.state,
-                        postal_code=listing.zip_code,
-                    )
-                )
-            add(
-                None
-                if lean
-                else models.Phone(
-                    id=uuid.uuid5(listing.id, "phone"),
-                    organization=organization,
-                    location=location,
-                    number=listing.phone,
-                    description="Front desk (demo number)",
-                )
-            )
-            for day, opens, closes in [] if lean else listing.hours:
-                add(
-                    models.Schedule(
-                        id=uuid.uuid5(listing.location_id, day),
-                        location=location,
-                        byday=day,
-                        opens_at=opens,
-                        closes_at=closes,
-                    )
-                )
-            for spec in listing.services:
-                service = models.Service(
-                    id=spec.id,
-                    organization=organization,
-                    name=spec.name,
-                    treatment=terms[("treatment", spec.treatment)],
-                    is_remote=spec.is_remote,
-                    accepting_new_patients=spec.accepting,
-                    accepting_confirmed_on=listing.confirmed_on,
-                    insurance_notes=spec.insurance_notes,
-                    dosing_approach=spec.dosing_approach,
-                    monitoring=spec.monitoring,
-                    integration_therapy_included=spec.integration_included,
-                    first_course_sessions=spec.course_sessions,
-                    first_course_price=spec.course_price,
-                    refund_policy=spec.refund_policy,
-                    protocol_confirmed_on=listing.confirmed_on,
-                )
-                add(service)
-                for facet, code in [] if lean else spec.terms:
-                    add(
-                        models.ServiceAttribute(
-                            id=uuid.uuid5(spec.id, f"{facet}:{code}"),
-                            service=service,
-                            taxonomy_term=terms[(facet, code)],
-                        )
-                    )
-                for option, amount, per_session, includes in [] if lean else spec.costs:
-                    add(
-                        models.CostOption(
-                            id=uuid.uuid5(spec.id, option),
-                            service=service,
-                            option=option,
-                            amount=amount,
-                            per_session=per_session,
-                            includes=includes,
-                            confirmed_on=listing.confirmed_on,
-                        )
-                    )
-                for code, name in [] if lean else spec.languages:
-                    add(
-                        models.Language(
-                            id=uuid.uuid5(spec.id, code), service=service, code=code, name=name
-                        )
-                    )
-                for state in spec.states:
-                    add(
-                        models.ServiceArea(
-                            id=uuid.uuid5(spec.id, state), service=service, state=state
-                        )
-                    )
-                link = models.ServiceAtLocation(
-                    id=uuid.uuid5(spec.id, "at"), service=service, location=location
-                )
-                add(link)
-                features = indexing.features_of(spec.terms)
-                costs = [(a, listing.confirmed_on) for _o, a, per, _i in spec.costs if per]
-                price, _confirmed_on = indexing.lowest_price(costs)
-                if physical:
-                    add(
-                        models.SearchEntry(
-                            service_at_location=link,
-                            **indexing.search_entry_values(
-                                service=service,
-                                organization=organization,
-                                location=location,
-                                city=listing.city,
-                                state=listing.state,
-                                features=features,
-                                costs=costs,
-                            ),
-                        )
-                    )
-                for state in spec.states:
-                    add(
-                        models.RemoteEntry(
-                            service=service,
-                            organization=organization,
-                            state=state,
-                            treatment=taxonomy.treatment_number(spec.treatment),
-                            features=features,
-                            price=price,
-                            verified=listing.verified,
-                            accepting=spec.accepting,
-                            is_demo=True,
-                        )
-                    )
-        order = (
-            models.Organization, models.Location, models.Address, models.Phone, models.Schedule,
-            models.Service, models.ServiceAttribute, models.CostOption, models.Language,
-            models.ServiceArea, models.ServiceAtLocation, models.SearchEntry, models.RemoteEntry,
-        )  # fmt: skip
-        with transaction.atomic():
-            for model in order:
-                bulk.insert(model, rows.get(model, []))
-        batch.clear()
-
     for listing in listings:
         batch.append(listing)
         written += 1
         if len(batch) >= batch_size:
-            flush()
+            _store(batch, terms, lean)
+            batch.clear()
     if batch:
-        flush()
+        _store(batch, terms, lean)
     return written
+
+
+def _store(batch: list[ListingSpec], terms: dict, lean: bool) -> None:
+    """Insert one batch of listings, every model's rows at once, parents first."""
+    rows: dict[type, list] = defaultdict(list)
+    for listing in batch:
+        for instance in _listing_rows(listing, terms, lean):
+            rows[type(instance)].append(instance)
+    order = (
+        Organization, Location, Address, Phone, Schedule, Service, ServiceAttribute, CostOption,
+        Language, ServiceArea, ServiceAtLocation, SearchEntry, RemoteEntry,
+    )  # fmt: skip
+    with transaction.atomic():
+        for model in order:
+            bulk.insert(model, rows[model])
+
+
+def _listing_rows(listing: ListingSpec, terms: dict, lean: bool):
+    """Every row one listing is stored as (``lean``: only what search reads)."""
+    organization = _organization(listing)
+    yield organization
+    location = _location(listing, organization)
+    yield location
+    if not lean:
+        if location.location_type == location.Type.PHYSICAL:
+            yield _address(listing, location)
+        yield _phone(listing, organization, location)
+        yield from _schedules(listing, location)
+    for spec in listing.services:
+        service = _service(spec, listing, organization, terms)
+        yield service
+        if not lean:
+            yield from _attributes(spec, service, terms)
+            yield from _cost_options(spec, service, listing.confirmed_on)
+            yield from _language_rows(spec, service)
+        yield from _service_areas(spec, service)
+        link = _service_at_location(spec, service, location)
+        yield link
+        yield from _search_rows(spec, listing, organization, location, service, link)
+
+
+def _organization(listing: ListingSpec):
+
+    return Organization(
+        id=listing.id,
+        slug=listing.slug,
+        name=listing.name,
+        description=listing.description,
+        email=listing.email,
+        is_demo=True,
+        verification=Organization.Verification.VERIFIED
+        if listing.verified
+        else Organization.Verification.UNVERIFIED,
+        verified_by_name=VERIFIER if listing.verified else "",
+        verified_on=listing.confirmed_on if listing.verified else None,
+    )
+
+
+def _location(listing: ListingSpec, organization):
+
+    physical = listing.kind != "remote"
+    return Location(
+        id=listing.location_id,
+        organization=organization,
+        name=listing.name if physical else f"{listing.name} (online)",
+        location_type=Location.Type.PHYSICAL if physical else Location.Type.VIRTUAL,
+        latitude=listing.latitude if physical else None,
+        longitude=listing.longitude if physical else None,
+        accessibility=listing.accessibility if physical else "",
+    )
+
+
+def _address(listing: ListingSpec, location):
+
+    return Address(
+        id=uuid.uuid5(listing.location_id, "address"),
+        location=location,
+        address_1=listing.street,
+        city=listing.city,
+        state_province=listing.state,
+        postal_code=listing.zip_code,
+    )
+
+
+def _phone(listing: ListingSpec, organization, location):
+
+    return Phone(
+        id=uuid.uuid5(listing.id, "phone"),
+        organization=organization,
+        location=location,
+        number=listing.phone,
+        description="Front desk (demo number)",
+    )
+
+
+def _schedules(listing: ListingSpec, location):
+
+    for day, opens, closes in listing.hours:
+        yield Schedule(
+            id=uuid.uuid5(listing.location_id, day),
+            location=location,
+            byday=day,
+            opens_at=opens,
+            closes_at=closes,
+        )
+
+
+def _service(spec: ServiceSpec, listing: ListingSpec, organization, terms: dict):
+
+    return Service(
+        id=spec.id,
+        organization=organization,
+        name=spec.name,
+        treatment=terms[("treatment", spec.treatment)],
+        is_remote=spec.is_remote,
+        accepting_new_patients=spec.accepting,
+        accepting_confirmed_on=listing.confirmed_on,
+        insurance_notes=spec.insurance_notes,
+        dosing_approach=spec.dosing_approach,
+        monitoring=spec.monitoring,
+        integration_therapy_included=spec.integration_included,
+        first_course_sessions=spec.course_sessions,
+        first_course_price=spec.course_price,
+        refund_policy=spec.refund_policy,
+        protocol_confirmed_on=listing.confirmed_on,
+    )
+
+
+def _attributes(spec: ServiceSpec, service, terms: dict):
+
+    for facet, code in spec.terms:
+        yield ServiceAttribute(
+            id=uuid.uuid5(spec.id, f"{facet}:{code}"),
+            service=service,
+            taxonomy_term=terms[(facet, code)],
+        )
+
+
+def _cost_options(spec: ServiceSpec, service, confirmed_on: date):
+
+    for option, amount, per_session, includes in spec.costs:
+        yield CostOption(
+            id=uuid.uuid5(spec.id, option),
+            service=service,
+            option=option,
+            amount=amount,
+            per_session=per_session,
+            includes=includes,
+            confirmed_on=confirmed_on,
+        )
+
+
+def _language_rows(spec: ServiceSpec, service):
+
+    for code, name in spec.languages:
+        yield Language(id=uuid.uuid5(spec.id, code), service=service, code=code, name=name)
+
+
+def _service_areas(spec: ServiceSpec, service):
+
+    for state in spec.states:
+        yield ServiceArea(id=uuid.uuid5(spec.id, state), service=service, state=state)
+
+
+def _service_at_location(spec: ServiceSpec, service, location):
+
+    return ServiceAtLocation(id=uuid.uuid5(spec.id, "at"), service=service, location=location)
+
+
+def _search_rows(spec: ServiceSpec, listing: ListingSpec, organization, location, service, link):
+    """The service's search rows, from the same functions the indexer uses."""
+    features = indexing.features_of(spec.terms)
+    costs = [(amount, listing.confirmed_on) for _o, amount, per, _i in spec.costs if per]
+    if location.location_type == location.Type.PHYSICAL:
+        yield SearchEntry(
+            service_at_location=link,
+            **indexing.search_entry_values(
+                service=service,
+                organization=organization,
+                location=location,
+                city=listing.city,
+                state=listing.state,
+                features=features,
+                costs=costs,
+            ),
+        )
+    if spec.is_remote:
+        for state in spec.states:
+            yield RemoteEntry(
+                **indexing.remote_entry_values(
+                    service=service,
+                    organization=organization,
+                    state=state,
+                    features=features,
+                    costs=costs,
+                )
+            )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.numbers import WholeNumberField
 from directory import taxonomy
 from directory.geocode import UnknownPlace, locate
-from directory.search import Filters, Query
+from directory.search import DEFAULT_RADIUS, Filters, Query
 
 SORTS = (("distance", _("Nearest first")), ("price", _("Lowest price first")))
 FILTER_FACETS = ("treatment", "route", "setting", "therapist", "condition", "payment")
@@ -106,7 +106,7 @@ class SearchForm(forms.Form):
         pairs = [(name, data[name]) for name in FILTER_FACETS[1:] if data.get(name)]
         return Query(
             place=self.place,
-            radius=data.get("radius") or 25,
+            radius=data.get("radius") or DEFAULT_RADIUS,
             filters=Filters(
                 treatment=data.get("treatment") or None,
                 features=taxonomy.mask(pairs),

@@ -1,6 +1,7 @@
 """Offline geocoding of US places from the `zipcodes` package's data (ZIP centroids).
 
-Understands "12345", "12345-6789", "City, ST" and "City, State". The package's coordinates come
+Understands "12345", "12345-6789", "City, ST" and "City, State", and an address holding a ZIP
+("Austin, TX 78701": the ZIP wins). The package's coordinates come
 from GeoNames (CC BY 4.0), credited on the site. Records whose coordinates are "0","0" have no
 known position; such a ZIP falls back to its city's centre.
 """
@@ -17,6 +18,7 @@ from directory.geo import great_circle_miles
 from directory.taxonomy import US_STATES
 
 ZIP = re.compile(r"^(\d{5})(?:-\d{4})?$", re.ASCII)
+ZIP_INSIDE = re.compile(r"(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])", re.ASCII)
 COORDINATES = re.compile(r"^(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$", re.ASCII)
 STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
 MAX_INPUT = 100
@@ -94,6 +96,10 @@ def locate(text: str) -> Place:
     match = COORDINATES.match(text)
     if match:
         return _by_coordinates(float(match.group(1)), float(match.group(2)))
+    match = ZIP_INSIDE.search(text)
+    if match:
+        # "Austin, TX 78701": the ZIP is the most precise part of an address.
+        return _by_zip(match.group(1))
     if "," in text:
         city, _sep, state = (part.strip() for part in text.rpartition(","))
         return _by_city(city, state)
@@ -182,8 +188,39 @@ def _guess(text: str) -> Place:
         for (lower, state), (name, _a, _b) in gazetteer.cities.items()
         if lower == text.lower()
     ]
+    if matches:
+        raise UnknownPlace(
+            _("Add the state to “%(text)s”, for example “Austin, TX”, or enter a ZIP code.")
+            % {"text": text},
+            sorted(matches)[:5],
+        )
     raise UnknownPlace(
-        _("Add the state to “%(text)s”, for example “Austin, TX”, or enter a ZIP code.")
+        _(
+            "We could not find “%(text)s”. Enter a ZIP code, or a city and state, for example "
+            "“Austin, TX”."
+        )
         % {"text": text},
-        sorted(matches)[:5],
+        _close_cities(words[0]),
     )
+
+
+def _close_cities(text: str) -> list[str]:
+    """Up to five known "City, ST" whose city is spelt like ``text``, the most alike first.
+    Only names with the same first letter and nearly the same length are compared: comparing
+    all thirty thousand would take most of a second."""
+    text = text.lower()
+    if not text:
+        return []
+    places = _city_spellings()
+    candidates = [name for name in places.get(text[0], {}) if abs(len(name) - len(text)) <= 2]
+    close = difflib.get_close_matches(text, candidates, n=5, cutoff=0.75)
+    return [place for name in close for place in places[text[0]][name]][:5]
+
+
+@cache
+def _city_spellings() -> dict[str, dict[str, list[str]]]:
+    """first letter -> lower-case city name -> ["City, ST", ...]"""
+    spellings: dict[str, dict[str, list[str]]] = {}
+    for (lower, state), (name, _lat, _lng) in sorted(_gazetteer().cities.items()):
+        spellings.setdefault(lower[:1], {}).setdefault(lower, []).append(f"{name}, {state}")
+    return spellings

@@ -70,6 +70,22 @@ def search_entry_values(
     }
 
 
+def remote_entry_values(*, service, organization, state: str, features: int, costs) -> dict:
+    """The columns of a remote row: a remote service in one state it serves."""
+    price, _confirmed_on = lowest_price(costs)
+    return {
+        "service_id": service.pk,
+        "organization_id": organization.pk,
+        "state": state,
+        "treatment": taxonomy.treatment_number(service.treatment.code),
+        "features": features,
+        "price": price,
+        "verified": organization.is_verified,
+        "accepting": service.accepting_new_patients,
+        "is_demo": organization.is_demo,
+    }
+
+
 @transaction.atomic
 def reindex_services(service_ids: Iterable) -> None:
     """Rebuild the search rows of these services from their current data."""
@@ -101,7 +117,6 @@ def reindex_services(service_ids: Iterable) -> None:
     search_rows, remote_rows = [], []
     for service in services:
         features = features_of(terms[service.pk])
-        price, _confirmed_on = lowest_price(costs[service.pk])
         for link in places[service.pk]:
             address = getattr(link.location, "address", None)
             values = search_entry_values(
@@ -116,18 +131,13 @@ def reindex_services(service_ids: Iterable) -> None:
             search_rows.append(SearchEntry(service_at_location_id=link.pk, **values))
         if service.is_remote:
             for state in areas[service.pk]:
-                remote_rows.append(
-                    RemoteEntry(
-                        service=service,
-                        organization_id=service.organization_id,
-                        state=state,
-                        treatment=taxonomy.treatment_number(service.treatment.code),
-                        features=features,
-                        price=price,
-                        verified=service.organization.is_verified,
-                        accepting=service.accepting_new_patients,
-                        is_demo=service.organization.is_demo,
-                    )
+                values = remote_entry_values(
+                    service=service,
+                    organization=service.organization,
+                    state=state,
+                    features=features,
+                    costs=costs[service.pk],
                 )
+                remote_rows.append(RemoteEntry(**values))
     SearchEntry.objects.bulk_create(search_rows, batch_size=500)
     RemoteEntry.objects.bulk_create(remote_rows, batch_size=500)

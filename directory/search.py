@@ -8,17 +8,16 @@ at the same point) are broken by id, so the order is total and pages never overl
 """
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db import connection
-from django.db.models import F, FloatField, Q
-from django.db.models.expressions import ExpressionWrapper
+from django.db.models import BooleanField, F
+from django.db.models.expressions import RawSQL
 
 from directory import geo, taxonomy
 from directory.geocode import Place
 from directory.models import RemoteEntry, SearchEntry
 
+DEFAULT_RADIUS = 25  # miles, when the seeker gives none
 FIRST_RING_MILES = 5
 REMOTE_LIMIT = 10
 
@@ -45,11 +44,14 @@ class Filters:
 @dataclass(frozen=True)
 class Query:
     place: Place
-    radius: int = 25
+    radius: int = DEFAULT_RADIUS
     filters: Filters = field(default_factory=Filters)
     sort: str = "distance"  # or "price"
     page: int = 1
     per_page: int = 20
+    # Page through clinics (a provider at one place, with each of its services that matches)
+    # rather than through services.
+    by_clinic: bool = False
 
 
 # What a result shows, read with the search itself so a page costs one statement in a dense
@@ -57,8 +59,12 @@ class Query:
 SHOWN = (
     "service_at_location_id", "name", "slug", "service_name", "treatment", "city", "state",
     "latitude", "longitude", "price_confirmed_on", "verified", "accepting",
-    "accepting_confirmed_on", "is_demo",
+    "accepting_confirmed_on", "is_demo", "organization_id",
 )  # fmt: skip
+# Where a clinic's key (its organization and its point) is in a row: id, d2, price, *SHOWN.
+_CLINIC_COLUMNS = tuple(
+    3 + SHOWN.index(name) for name in ("organization_id", "latitude", "longitude")
+)
 
 
 @dataclass(frozen=True)
@@ -74,75 +80,101 @@ class Page:
     hits: list[Hit]
     has_next: bool
     number: int
+    clinics: list[list[Hit]] = field(default_factory=list)  # by_clinic: each clinic's hits
+
+
+# The five filters, written once: the condition each adds to a search row (SearchEntry and
+# RemoteEntry share these columns), the values it binds, and the value that leaves it unset.
+FILTER_TABLE = (
+    ("treatment", "{t}.treatment = %s", lambda code: [taxonomy.treatment_number(code)], None),
+    ("features", "({t}.features & %s) = %s", lambda bits: [bits, bits], 0),
+    ("max_price", "{t}.price <= %s", lambda price: [price], None),
+    ("verified_only", "{t}.verified = %s", lambda _on: [True], False),
+    ("accepting_only", "{t}.accepting = %s", lambda _on: [True], False),
+)
+
+
+def conditions(filters: Filters, table: str) -> tuple[list[str], list]:
+    """The SQL conditions and bound parameters of the filters that are set."""
+    sql, params = [], []
+    for name, condition, values, unset in FILTER_TABLE:
+        value = getattr(filters, name)
+        if value is None or value == unset:
+            continue
+        sql.append(condition.format(t=table))
+        params += values(value)
+    return sql, params
 
 
 def _filtered(queryset, filters: Filters):
-    if filters.treatment is not None:
-        queryset = queryset.filter(treatment=taxonomy.treatment_number(filters.treatment))
-    if filters.features:
-        queryset = queryset.annotate(matched=F("features").bitand(filters.features)).filter(
-            matched=filters.features
-        )
-    if filters.max_price is not None:
-        queryset = queryset.filter(price__lte=filters.max_price)
-    if filters.verified_only:
-        queryset = queryset.filter(verified=True)
-    if filters.accepting_only:
-        queryset = queryset.filter(accepting=True)
-    return queryset
+    """The queryset with the filters' conditions, for the ORM's queries."""
+    sql, params = conditions(filters, queryset.model._meta.db_table)
+    if not sql:
+        return queryset
+    # Fixed fragments from FILTER_TABLE only; every value is a bound parameter.
+    condition = RawSQL(" AND ".join(sql), params, output_field=BooleanField())  # noqa: S611
+    return queryset.filter(condition)
 
 
-def _in_cells(ranges: list[tuple[int, int]]) -> Q:
-    return reduce(or_, (Q(cell__range=span) for span in ranges))
-
-
-def _with_distance(queryset, place: Place):
-    x0, y0, z0 = geo.unit_vector(place.latitude, place.longitude)
-    chord = (
-        (F("x") - x0) * (F("x") - x0)
-        + (F("y") - y0) * (F("y") - y0)
-        + (F("z") - z0) * (F("z") - z0)
-    )
-    return queryset.annotate(d2=ExpressionWrapper(chord, output_field=FloatField()))
-
-
-class _RowQuery:
-    """The one SQL statement on the hot path, written by hand: the ORM's per-query overhead
+class _Statement:
+    """The SQL statements of a radius search, written by hand: the ORM's per-query overhead
     would be most of the time budget. Parameters are always bound, never interpolated."""
 
+    TABLE = SearchEntry._meta.db_table
+    # The squared chord to the centre on the unit sphere: it orders as great-circle distance.
     DISTANCE = "((x - %s) * (x - %s) + (y - %s) * (y - %s) + (z - %s) * (z - %s))"
 
     def __init__(self, place: Place, radius: int, filters: Filters):
         x0, y0, z0 = geo.unit_vector(place.latitude, place.longitude)
         self.distance_params = [x0, x0, y0, y0, z0, z0]
-        conditions = [f"{self.DISTANCE} <= %s"]
-        params: list = [*self.distance_params, geo.chord_squared_for(radius)]
-        if filters.treatment is not None:
-            conditions.append("treatment = %s")
-            params.append(taxonomy.treatment_number(filters.treatment))
-        if filters.features:
-            conditions.append("(features & %s) = %s")
-            params += [filters.features, filters.features]
-        if filters.max_price is not None:
-            conditions.append("price <= %s")
-            params.append(filters.max_price)
-        if filters.verified_only:
-            conditions.append("verified = %s")
-            params.append(True)
-        if filters.accepting_only:
-            conditions.append("accepting = %s")
-            params.append(True)
-        self.conditions, self.params = conditions, params
+        sql, params = conditions(filters, self.TABLE)
+        self.conditions = [f"{self.DISTANCE} <= %s", *sql]
+        self.params = [*self.distance_params, geo.chord_squared_for(radius), *params]
+
+    def _where(self, ranges: list[tuple[int, int]]) -> tuple[str, list]:
+        cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
+        where = f"({cells}) AND {' AND '.join(self.conditions)}"
+        return where, [*(n for span in ranges for n in span), *self.params]
 
     def rows(self, ranges: list[tuple[int, int]], order: str, limit: int) -> list[tuple]:
-        cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
+        where, params = self._where(ranges)
         # Only fixed fragments are joined here; every value is a bound parameter.
         sql = (
             f"SELECT id, {self.DISTANCE} AS d2, price, {', '.join(SHOWN)} "  # noqa: S608
-            f"FROM {SearchEntry._meta.db_table} "
-            f"WHERE ({cells}) AND {' AND '.join(self.conditions)} ORDER BY {order} LIMIT %s"
+            f"FROM {self.TABLE} WHERE {where} ORDER BY {order} LIMIT %s"
         )
-        params = [*self.distance_params, *(n for span in ranges for n in span), *self.params, limit]
+        return self._fetch(sql, [*self.distance_params, *params, limit])
+
+    def of_organizations(self, organization_ids: list, order: str) -> list[tuple]:
+        """The rows of these organizations that the search finds, wherever their cells."""
+        marks = ", ".join(["%s"] * len(organization_ids))
+        conditions = " AND ".join(self.conditions)
+        sql = (
+            f"SELECT id, {self.DISTANCE} AS d2, price, {', '.join(SHOWN)} "  # noqa: S608
+            f"FROM {self.TABLE} WHERE organization_id IN ({marks}) AND {conditions} "
+            f"ORDER BY {order}"
+        )
+        return self._fetch(sql, [*self.distance_params, *organization_ids, *self.params])
+
+    def prices(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(treatment, price) of every priced row the search finds, cheapest first."""
+        where, params = self._where(ranges)
+        sql = (
+            f"SELECT treatment, price FROM {self.TABLE} "  # noqa: S608
+            f"WHERE {where} AND price IS NOT NULL"
+        )
+        return sorted(self._fetch(sql, params), key=lambda row: row[1])
+
+    def clinic_count(self, ranges: list[tuple[int, int]]) -> int:
+        where, params = self._where(ranges)
+        sql = (
+            "SELECT COUNT(*) FROM (SELECT DISTINCT organization_id, latitude, longitude "  # noqa: S608
+            f"FROM {self.TABLE} WHERE {where}) AS clinics"
+        )
+        return self._fetch(sql, params)[0][0]
+
+    @staticmethod
+    def _fetch(sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
@@ -150,27 +182,79 @@ class _RowQuery:
 
 def nearby(query: Query) -> Page:
     """One page of listings within the radius that match the filters, in the order asked."""
-    place, radius = query.place, query.radius
+    statement = _Statement(query.place, query.radius, query.filters)
+    if query.by_clinic:
+        return _clinic_page(query, statement)
     need = query.page * query.per_page + 1  # one more than the page, to know if another follows
-    rows = _RowQuery(place, radius, query.filters)
+    found = _ordered(query, statement, need)
+    start = (query.page - 1) * query.per_page
+    hits = [_hit(row) for row in found[start : start + query.per_page]]
+    return Page(hits=hits, has_next=len(found) > start + query.per_page, number=query.page)
+
+
+def _hit(row: tuple) -> Hit:
+    pk, d2, price, *shown = row
+    return Hit(pk, geo.miles_for(d2), price, tuple(shown))
+
+
+def _order(query: Query) -> str:
+    return f"{_PRICE_ORDER}, d2, id" if query.sort == "price" else "d2, id"
+
+
+def _ordered(query: Query, statement: "_Statement", limit: int) -> list[tuple]:
+    """The first ``limit`` rows in the order asked."""
+    place, radius = query.place, query.radius
     if query.sort == "price":
         ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, radius))
-        found = rows.rows(ranges, f"{_PRICE_ORDER}, d2, id", need)
-    else:
-        found = _nearest(rows, place, radius, need)
+        return statement.rows(ranges, _order(query), limit)
+    return _nearest(statement, place, radius, limit)
+
+
+def _clinic(row: tuple) -> tuple:
+    return tuple(row[column] for column in _CLINIC_COLUMNS)
+
+
+def _clinic_page(query: Query, statement: "_Statement") -> Page:
+    """A page of clinics, in the order of each one's first row; each with all its rows.
+
+    The first ``limit`` rows hold the first clinics in order, so the search asks for more rows
+    until they hold one clinic more than the page, or there are no more rows."""
+    need = query.page * query.per_page + 1
+    limit = need
+    while True:
+        found = _ordered(query, statement, limit)
+        clinics = list(dict.fromkeys(_clinic(row) for row in found))
+        if len(clinics) >= need or len(found) < limit:
+            break
+        limit *= 4
     start = (query.page - 1) * query.per_page
-    hits = [
-        Hit(pk, geo.miles_for(d2), price, tuple(shown))
-        for pk, d2, price, *shown in found[start : start + query.per_page]
-    ]
-    return Page(hits=hits, has_next=len(found) > start + query.per_page, number=query.page)
+    shown = clinics[start : start + query.per_page]
+    rows: dict[tuple, list] = {key: [] for key in shown}
+    if shown:
+        organizations = list(dict.fromkeys(key[0] for key in shown))
+        for row in statement.of_organizations(organizations, _order(query)):
+            rows.get(_clinic(row), []).append(row)
+    members = [[_hit(row) for row in rows[key]] for key in shown]
+    return Page(
+        hits=[hit for clinic in members for hit in clinic],
+        has_next=len(clinics) > start + query.per_page,
+        number=query.page,
+        clinics=members,
+    )
+
+
+def clinic_count(query: Query) -> int:
+    """How many clinics within the radius have a service that matches the filters."""
+    place = query.place
+    ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
+    return _Statement(place, query.radius, query.filters).clinic_count(ranges)
 
 
 # Listings without a price sort last on both databases.
 _PRICE_ORDER = "CASE WHEN price IS NULL THEN 1 ELSE 0 END, price"
 
 
-def _nearest(rows: _RowQuery, place: Place, radius: int, need: int) -> list[tuple]:
+def _nearest(rows: _Statement, place: Place, radius: int, need: int) -> list[tuple]:
     candidates: list[tuple] = []
     searched = None
     ring = min(FIRST_RING_MILES, radius)
@@ -195,14 +279,19 @@ class RemoteResults:
     total: int
 
 
-def remote_programmes(query: Query) -> RemoteResults:
-    """Remote programmes that serve the seeker's state, cheapest first."""
+def remote_programmes(query: Query, paged: bool = False) -> RemoteResults:
+    """Remote programmes that serve the seeker's state, cheapest first: the first few, or
+    (``paged``) the query's page of them all."""
     queryset = _filtered(RemoteEntry.objects.filter(state=query.place.state), query.filters)
-    entries = list(
-        queryset.select_related("service", "organization").order_by(
-            F("price").asc(nulls_last=True), "id"
-        )[:REMOTE_LIMIT]
+    ordered = queryset.select_related("service", "organization").order_by(
+        F("price").asc(nulls_last=True), "id"
     )
+    if paged:
+        start = (query.page - 1) * query.per_page
+        return RemoteResults(
+            entries=list(ordered[start : start + query.per_page]), total=queryset.count()
+        )
+    entries = list(ordered[:REMOTE_LIMIT])
     total = len(entries) if len(entries) < REMOTE_LIMIT else queryset.count()
     return RemoteResults(entries=entries, total=total)
 
@@ -217,21 +306,28 @@ class PriceSummary:
     prices: list[int]
 
 
+def price_summaries(place: Place, radius: int, treatment: str | None) -> list[PriceSummary]:
+    """Listed per-session prices within the radius: of one treatment, or of each treatment that
+    has a price (in the taxonomy's order) when ``treatment`` is None."""
+    ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, radius))
+    rows = _Statement(place, radius, Filters(treatment=treatment)).prices(ranges)
+    by_treatment: dict[int, list[int]] = {}
+    for number, price in rows:
+        by_treatment.setdefault(number, []).append(price)
+    if treatment is not None:
+        return [_summary(treatment, by_treatment.get(taxonomy.treatment_number(treatment), []))]
+    return [
+        _summary(taxonomy.treatment_code(number), by_treatment[number])
+        for number in sorted(by_treatment)
+    ]
+
+
 def price_summary(place: Place, radius: int, treatment: str) -> PriceSummary:
     """Listed per-session prices of one treatment within the radius."""
-    ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, radius))
-    prices = sorted(
-        _with_distance(
-            SearchEntry.objects.filter(
-                _in_cells(ranges),
-                treatment=taxonomy.treatment_number(treatment),
-                price__isnull=False,
-            ),
-            place,
-        )
-        .filter(d2__lte=geo.chord_squared_for(radius))
-        .values_list("price", flat=True)
-    )
+    return price_summaries(place, radius, treatment)[0]
+
+
+def _summary(treatment: str, prices: list[int]) -> PriceSummary:
     if not prices:
         return PriceSummary(treatment, 0, None, None, None, [])
     middle = len(prices) // 2

@@ -6,5 +6,6 @@ app_name = "directory"
 
 urlpatterns = [
     path("find/", views.find, name="find"),
+    path("find/remote/", views.remote, name="remote"),
     path("providers/<slug:slug>/", views.provider, name="provider"),
 ]

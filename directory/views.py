@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from directory import profiles, taxonomy
+from directory import finder, profiles, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
-from directory.listings import listings_for
-from directory.search import nearby, price_summary, remote_programmes
 
 WIDER_RADII = (25, 50, 100, 250, 500)
 
@@ -35,61 +34,88 @@ def map_settings() -> dict:
 
 @require_safe
 def find(request):
-    params = request.GET.copy()
-    if params and not params.get("radius"):
-        params["radius"] = "25"
-    form = SearchForm(params or None)
-    context = {"form": form, "searched": False}
-    if request.GET and form.is_valid():
-        query = form.query()
-        page = nearby(query)
-        listings = listings_for(page.hits)
-        treatment = query.filters.treatment or "ketamine"
-        summary = price_summary(query.place, query.radius, treatment)
+    if not request.GET:
+        return render(request, "directory/find.html", {"form": SearchForm(), "searched": False})
+    results = finder.find(request.GET, by_clinic=True)
+    context = {"form": results.form, "searched": results.valid}
+    if results.valid:
+        context.update(_results_context(request.GET, results))
+    else:
+        context["suggestions"] = _suggestions(request.GET, results.form)
+    return render(request, "directory/find.html", context)
+
+
+def _suggestions(params, form) -> list[dict]:
+    return [
+        {"text": text, "url": _url_with(params, near=text, page=None)} for text in form.suggestions
+    ]
+
+
+def _results_context(params, results: finder.Results) -> dict:
+    query, clinics = results.query, results.clinics
+    wider_radius = next((r for r in WIDER_RADII if r > query.radius), None)
+    summaries = results.summaries
+    single = summaries[0] if query.filters.treatment else None
+    return {
+        "query": query,
+        "place": query.place,
+        "clinics": clinics,
+        "total": results.total if clinics else 0,
+        "first_number": results.first_number,
+        "last_number": results.first_number + len(clinics) - 1,
+        "page_past_end": not clinics and query.page > 1,
+        "previous_url": _url_with(params, page=query.page - 1) if query.page > 1 else None,
+        "next_url": _url_with(params, page=query.page + 1) if results.has_next else None,
+        "first_page_url": _url_with(params, page=None),
+        "wider_url": _url_with(params, radius=wider_radius, page=None) if wider_radius else None,
+        "wider_radius": wider_radius,
+        "any_treatment_url": _url_with(params, treatment="ketamine", page=None),
+        "remote": results.remote,
+        "remote_all_url": reverse("directory:remote") + _url_with(params, page=None),
+        "summary": single,
+        "summaries": [(_treatment_name(s.treatment), s) for s in summaries if s.count],
+        "treatment_name": _treatment_name(query.filters.treatment),
+        "chart": price_chart(single.prices, single.median) if single else None,
+        "map_data": {
+            "tiles": map_settings(),
+            "centre": {
+                "label": query.place.label,
+                "latitude": query.place.latitude,
+                "longitude": query.place.longitude,
+                "radius_miles": query.radius,
+            },
+            "markers": [clinic.as_json() for clinic in clinics],
+        },
+    }
+
+
+def _treatment_name(code: str | None) -> str:
+    return taxonomy.TREATMENT.term(code).name if code else ""
+
+
+@require_safe
+def remote(request):
+    """Every remote programme that serves the searched place's state, a page at a time."""
+    results = finder.find_remote(request.GET)
+    context = {"form": results.form, "searched": results.valid}
+    if results.valid:
+        query, remote = results.query, results.remote
+        shown_to = (query.page - 1) * query.per_page + len(remote.entries)
         context.update(
-            searched=True,
             query=query,
             place=query.place,
-            listings=listings,
+            remote=remote,
             first_number=(query.page - 1) * query.per_page + 1,
-            page_past_end=not listings and query.page > 1,
+            last_number=shown_to,
             previous_url=_url_with(request.GET, page=query.page - 1) if query.page > 1 else None,
-            next_url=_url_with(request.GET, page=query.page + 1) if page.has_next else None,
-            first_page_url=_url_with(request.GET, page=None),
-            wider_url=next(
-                (
-                    _url_with(request.GET, radius=r, page=None)
-                    for r in WIDER_RADII
-                    if r > query.radius
-                ),
-                None,
-            ),
-            wider_radius=next((r for r in WIDER_RADII if r > query.radius), None),
-            remote=remote_programmes(query),
-            summary=summary,
-            treatment_name=taxonomy.TREATMENT.term(treatment).name,
-            chart=price_chart(summary.prices, summary.median),
-            map_data={
-                "tiles": map_settings(),
-                "markers": [
-                    {
-                        "id": listing.id,
-                        "name": listing.name,
-                        "lat": listing.latitude,
-                        "lng": listing.longitude,
-                        "url": listing.profile_url,
-                        "demo": listing.is_demo,
-                    }
-                    for listing in listings
-                ],
-            },
+            next_url=_url_with(request.GET, page=query.page + 1)
+            if shown_to < remote.total
+            else None,
+            finder_url=reverse("directory:find") + _url_with(request.GET, page=None),
         )
-    elif request.GET:
-        context["suggestions"] = [
-            {"text": text, "url": _url_with(request.GET, near=text, page=None)}
-            for text in form.suggestions
-        ]
-    return render(request, "directory/find.html", context)
+    else:
+        context["suggestions"] = _suggestions(request.GET, results.form)
+    return render(request, "directory/remote.html", context)
 
 
 @require_safe
@@ -106,8 +132,9 @@ def provider(request, slug):
             "map_data": {
                 "tiles": map_settings(),
                 "markers": [
-                    {"id": str(place.id), "name": place.name, "lat": place.latitude,
-                     "lng": place.longitude, "url": "", "demo": organization.is_demo}
+                    {"id": str(place.id), "name": place.name, "latitude": place.latitude,
+                     "longitude": place.longitude, "profile_url": "",
+                     "is_demo": organization.is_demo}
                     for place in profile.physical_locations
                 ],
             },

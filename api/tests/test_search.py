@@ -102,6 +102,14 @@ def test_a_place_or_page_that_does_not_exist_is_a_404_naming_it(
 def test_suggestions_come_with_an_unknown_place(client, db):
     body = client.get("/api/v1/search?near=Austn%2C+TX").json()
     assert "Austin, TX" in body["suggestions"]
+    body = client.get("/api/v1/search?near=Sprinfield+XX").json()
+    assert body["message"].startswith("We could not find “Sprinfield XX”.")
+    assert "Springfield, IL" in body["suggestions"]
+
+
+def test_a_city_state_and_zip_is_searched_from_the_zip(client, demo_listings):
+    body = client.get("/api/v1/search?near=Austin+TX+78701").json()
+    assert body["place"]["label"] == "78701 (Austin, TX)"
 
 
 def test_an_unknown_method_is_a_405_listing_the_allowed_ones(client, db):

@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.html import format_html
 
@@ -25,3 +27,18 @@ def field_widget(field):
         described_by.append(f"{field.auto_id}_error")
     attrs = {"aria-describedby": " ".join(described_by)} if described_by else None
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def money(amount, places=None):
+    """US dollars as the site writes them everywhere: "$1,075", or "$1,075.50" when there are
+    cents; ``places=0`` rounds to whole dollars (half up), as medians are shown."""
+    if amount is None or amount == "":
+        return ""
+    value = Decimal(str(amount))
+    if places is not None:
+        value = value.quantize(Decimal(1) if int(places) == 0 else Decimal(10) ** -int(places),
+                               rounding=ROUND_HALF_UP)  # fmt: skip
+    if value == value.to_integral_value():
+        return f"${int(value):,}"
+    return f"${value:,.2f}"

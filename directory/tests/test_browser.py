@@ -4,9 +4,9 @@ import pytest
 
 from core.tests.browser import assert_no_axe_violations
 from directory.geocode import locate
-from directory.listings import listings_for
+from directory.listings import clinics_for
 from directory.models import Organization
-from directory.search import Filters, Query, nearby
+from directory.search import Filters, Query, clinic_count, nearby
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,16 +26,19 @@ def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascrip
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**/find/?near=10001*")
     assert "radius=300" in page.url and "treatment=ketamine" in page.url
-    assert page.get_by_role("heading", name="Within 300 miles of 10001 (New York, NY)").is_visible()
-    expected = nearby(
-        Query(place=locate("10001"), radius=300, filters=Filters(treatment="ketamine"))
+    query = Query(
+        place=locate("10001"), radius=300, filters=Filters(treatment="ketamine"), by_clinic=True
     )
+    total = clinic_count(query)
+    heading = f"{total} providers within 300 miles of 10001 (New York, NY)"
+    assert page.get_by_role("heading", name=heading).is_visible()
+    expected = nearby(query)
     assert expected.has_next, "the demo data should fill more than one page here"
     results = page.locator("ol.listings > li h3 a")
-    assert results.all_inner_texts() == [listing.name for listing in listings_for(expected.hits)]
+    assert results.all_inner_texts() == [clinic.name for clinic in clinics_for(expected.clinics, 1)]
     assert page.locator("#results-map").is_visible() is javascript
     if javascript:
-        assert page.locator(".leaflet-interactive").count() == 20
+        assert page.locator(".map__number").all_inner_texts() == [str(n) for n in range(1, 21)]
         # No tile server is set: the map draws the state outlines shipped with the site.
         page.wait_for_selector("#results-map path.map__outline", state="attached")
         assert page.get_by_text("State outlines: U.S. Census Bureau").is_visible()
@@ -46,6 +49,49 @@ def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascrip
     assert page.locator("ol.listings").get_attribute("start") == "21"
     page.go_back()
     assert "page=2" not in page.url
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_map_at_city_zoom_shows_the_place_and_numbered_clinics(
+    browser, live_server, demo_listings, width
+):
+    """Denver at 25 miles: the map is not a blank white square; it names the searched place,
+    numbers the clinics as the list does and holds them all in view."""
+    from django.db.models import Count
+
+    from directory.models import SearchEntry
+
+    # The demo city with the most clinics, as Denver is among real ones.
+    busiest = (
+        SearchEntry.objects.values("city", "state")
+        .annotate(clinics=Count("organization", distinct=True))
+        .order_by("-clinics", "city")
+        .first()
+    )
+    assert busiest["clinics"] > 1
+    near = f"{busiest['city']}, {busiest['state']}"
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/find/?near={near}&radius=25")
+    page.wait_for_selector("#results-map path.map__outline", state="attached")
+    assert page.locator(".map__centre-label").inner_text() == locate(near).label
+    numbers = page.locator(".map__number")
+    listed = page.locator("ol.listings > li h3 a").all_inner_texts()
+    assert numbers.count() == len(listed) >= 1
+    assert numbers.first.get_attribute("aria-label") == f"1. {listed[0]} (demo)"
+    box = page.locator("#results-map").bounding_box()
+    for index in range(numbers.count()):
+        pin = numbers.nth(index).bounding_box()
+        assert box["x"] <= pin["x"] and pin["x"] + pin["width"] <= box["x"] + box["width"]
+        assert box["y"] <= pin["y"] and pin["y"] + pin["height"] <= box["y"] + box["height"]
+    # The state under the search is drawn (filled, not the page's white) at this zoom.
+    fill = page.locator("#results-map path.map__outline").first.get_attribute("fill")
+    assert fill and fill.lower() not in ("#fff", "#ffffff", "white", "none")
+    assert_no_axe_violations(page)
+    numbers.first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".leaflet-popup-content a").first.inner_text().startswith("1. ")
     context.close()
 
 

@@ -59,3 +59,21 @@ def test_a_browser_position_is_named_after_the_nearest_zip():
 def test_a_position_outside_the_country_is_refused():
     with pytest.raises(UnknownPlace, match="not in the United States"):
         locate("48.8566, 2.3522")
+
+
+@pytest.mark.parametrize(
+    "text", ["Austin TX 78701", "Austin, TX 78701", "78701 Austin TX", "Austin, TX 78701-1234"]
+)
+def test_a_zip_inside_a_city_and_state_is_used(text):
+    assert locate(text) == locate("78701")
+
+
+def test_a_place_we_cannot_find_is_named_with_suggestions():
+    with pytest.raises(UnknownPlace) as raised:
+        locate("Blorptown QQ")
+    assert raised.value.message.startswith("We could not find “Blorptown QQ”.")
+    assert "a city and state, for example “Austin, TX”" in raised.value.message
+    with pytest.raises(UnknownPlace) as raised:
+        locate("Sprinfield XX")
+    assert raised.value.message.startswith("We could not find “Sprinfield XX”.")
+    assert "Springfield, IL" in raised.value.suggestions

@@ -61,3 +61,48 @@ def test_an_edited_listing_shows_its_new_name_price_and_dates_after_a_reindex(de
     assert listing.price == 100  # rounded up, never flattering
     assert listing.price_confirmed_on == date(2026, 11, 2)
     assert listing.accepting_confirmed_on == date(2026, 11, 1)
+
+
+def _rows(model, *, exclude=("id",)):
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname not in exclude]
+    return sorted(tuple(str(value) for value in row) for row in model.objects.values_list(*fields))
+
+
+@pytest.mark.django_db
+def test_the_demo_writer_stores_the_rows_the_indexer_would():
+    """The demo writer builds its search rows with the indexer's own functions; rebuilding
+    them from the stored listings changes nothing."""
+    from directory import demo
+    from directory.models import RemoteEntry, Service
+
+    demo.write(demo.generate(60, seed=3))
+    written = {model: _rows(model) for model in (SearchEntry, RemoteEntry)}
+    assert written[SearchEntry] and written[RemoteEntry]
+
+    reindex_services(Service.objects.values_list("pk", flat=True))
+
+    assert _rows(SearchEntry) == written[SearchEntry]
+    assert _rows(RemoteEntry) == written[RemoteEntry]
+
+
+def test_a_fact_older_than_90_days_may_be_out_of_date_and_accepting_goes_after_180():
+    from dataclasses import replace
+
+    from directory.listings import Listing
+
+    today = date(2026, 12, 1)
+    listing = Listing(
+        entry_id=1, id="x", name="A", service_name="S", treatment="Ketamine", profile_url="/",
+        latitude=0.0, longitude=0.0, distance_miles=1.0, city="C", state="TX", price=500,
+        price_confirmed_on=date(2026, 9, 2), verified=False, accepting=True,
+        accepting_confirmed_on=date(2026, 6, 4), is_demo=False, today=today,
+    )  # fmt: skip
+    assert not listing.price_may_be_out_of_date  # 90 days old
+    assert listing.accepting_may_be_out_of_date
+    assert listing.accepting_known  # 180 days old
+    older = replace(
+        listing, price_confirmed_on=date(2026, 9, 1), accepting_confirmed_on=date(2026, 6, 3)
+    )
+    assert older.price_may_be_out_of_date
+    assert not older.accepting_known
+    assert not replace(listing, accepting_confirmed_on=None).accepting_known

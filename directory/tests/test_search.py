@@ -5,7 +5,7 @@ import pytest
 from directory import geo, taxonomy
 from directory.geocode import locate
 from directory.models import SearchEntry
-from directory.search import Filters, Query, nearby, price_summary
+from directory.search import Filters, Query, clinic_count, nearby, price_summary
 
 CENTRES = ["10001", "60601", "Austin, TX", "94103", "59801"]
 FILTERS = [
@@ -111,3 +111,37 @@ def test_the_price_summary_matches_the_listed_prices(demo_listings):
         prices[middle] if len(prices) % 2 else (prices[middle - 1] + prices[middle]) / 2
     )
     assert summary.median == expected_median
+
+
+def clinics_in_order(expected_pks):
+    """Brute force: clinics (organization, point) in the order of their first row, each with
+    its rows in order."""
+    entries = SearchEntry.objects.in_bulk(expected_pks)
+    clinics: dict[tuple, list[int]] = {}
+    for pk in expected_pks:
+        entry = entries[pk]
+        key = (entry.organization_id, entry.latitude, entry.longitude)
+        clinics.setdefault(key, []).append(pk)
+    return list(clinics.values())
+
+
+@pytest.mark.parametrize("sort", ["distance", "price"])
+def test_pages_of_clinics_hold_every_clinic_once_with_all_its_services(demo_listings, sort):
+    for centre in ("10001", "Austin, TX"):
+        place = locate(centre)
+        for filters in FILTERS[:2]:
+            expected = clinics_in_order([pk for pk, _ in brute_force(place, 300, filters, sort)])
+            found, page = [], 1
+            while True:
+                result = nearby(
+                    Query(place=place, radius=300, filters=filters, sort=sort, page=page,
+                          per_page=7, by_clinic=True)
+                )  # fmt: skip
+                found.extend([hit.entry_id for hit in clinic] for clinic in result.clinics)
+                if not result.has_next:
+                    break
+                page += 1
+            # Within a clinic the rows come in the search's order too.
+            assert found == expected, (centre, filters, sort)
+            assert any(len(clinic) > 1 for clinic in expected) or filters.treatment
+            assert clinic_count(Query(place=place, radius=300, filters=filters)) == len(expected)

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
 
+  var METRES_PER_MILE = 1609.344;
+
   function drawMap() {
     var container = document.getElementById("results-map");
     var source = document.getElementById("map-data");
@@ -10,25 +12,72 @@
     var data = JSON.parse(source.textContent);
     if (!data.markers.length) return;
     container.hidden = false;
-    var map = window.L.map(container, { scrollWheelZoom: false });
+    var L = window.L;
+    var map = L.map(container, { scrollWheelZoom: false });
     if (data.tiles.url) {
-      window.L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 18 }).addTo(map);
+      L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 18 }).addTo(map);
     } else {
       container.classList.add("map--plain");
       if (data.tiles.outlines) drawOutlines(map, data.tiles.outlines);
     }
-    var bounds = [];
+    L.control.scale({ imperial: true, metric: false }).addTo(map);
+    // The view holds the searched place and every clinic; it is set first, so that markers
+    // are drawn (and can be labelled) as soon as they are added.
+    var points = data.markers.map(function (marker) { return [marker.latitude, marker.longitude]; });
+    var bounds = data.centre ? points.concat([[data.centre.latitude, data.centre.longitude]]) : points;
+    map.fitBounds(bounds, { padding: [28, 28], maxZoom: 13 });
+    if (data.centre) drawCentre(map, data.centre);
     data.markers.forEach(function (marker, index) {
-      var point = [marker.lat, marker.lng];
-      bounds.push(point);
-      var circle = window.L.circleMarker(point, { radius: 8, weight: 2 }).addTo(map);
-      var label = document.createElement(marker.url ? "a" : "span");
-      label.textContent = (data.markers.length > 1 ? (index + 1) + ". " : "") + marker.name +
-        (marker.demo ? " (demo)" : "");
-      if (marker.url) label.href = marker.url;
-      circle.bindPopup(label);
+      drawClinic(map, marker, points[index]);
     });
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+  }
+
+  // The searched place: a labelled point, and the searched radius around it.
+  function drawCentre(map, centre) {
+    var L = window.L;
+    var point = [centre.latitude, centre.longitude];
+    L.circle(point, {
+      radius: centre.radius_miles * METRES_PER_MILE, interactive: false, className: "map__radius",
+      weight: 1, dashArray: "4 4", color: "#5b6b73", fill: false
+    }).addTo(map);
+    var dot = document.createElement("span");
+    dot.className = "map__centre-dot";
+    var label = document.createElement("span");
+    label.textContent = centre.label;
+    // The label sits in the tooltip pane, above the clinics, so a clinic never hides it.
+    L.marker(point, {
+      icon: L.divIcon({ className: "map__centre", html: dot, iconSize: [14, 14] }),
+      interactive: false, keyboard: false, zIndexOffset: -1000
+    }).addTo(map).bindTooltip(label, {
+      permanent: true, direction: "right", offset: [10, 0], className: "map__centre-label"
+    });
+  }
+
+  // A clinic: the number it has in the list, and a pop-up naming it and its services.
+  function drawClinic(map, marker, point) {
+    var L = window.L;
+    var name = (marker.number ? marker.number + ". " : "") + marker.name + (marker.is_demo ? " (demo)" : "");
+    var pin = L.marker(point, {
+      icon: L.divIcon({ className: "map__number", html: String(marker.number || ""), iconSize: [28, 28] }),
+      title: name, alt: name, riseOnHover: true
+    }).addTo(map);
+    var element = pin.getElement();
+    if (element) element.setAttribute("aria-label", name);
+    var popup = document.createElement("div");
+    var link = document.createElement(marker.profile_url ? "a" : "strong");
+    link.textContent = name;
+    if (marker.profile_url) link.href = marker.profile_url;
+    popup.appendChild(link);
+    if (marker.services && marker.services.length) {
+      var list = document.createElement("ul");
+      marker.services.forEach(function (service) {
+        var item = document.createElement("li");
+        item.textContent = service.service;
+        list.appendChild(item);
+      });
+      popup.appendChild(list);
+    }
+    pin.bindPopup(popup);
   }
 
   // With no tile server, the map draws US state outlines shipped with the site (TopoJSON from
@@ -41,8 +90,8 @@
       if (!topology) return;
       var polygons = statePolygons(topology);
       var outlines = window.L.polygon(polygons, {
-        className: "map__outline", interactive: false, weight: 1, color: "#5b6b73",
-        fillColor: "#ffffff", fillOpacity: 1
+        className: "map__outline", interactive: false, weight: 1.5, color: "#5b6b73",
+        fillColor: "#f6f3ea", fillOpacity: 1
       }).addTo(map);
       outlines.bringToBack();
       map.attributionControl.addAttribution("State outlines: U.S. Census Bureau");
