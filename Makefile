@@ -19,11 +19,7 @@ $(STAMP): | $(BIN)/python
 install: $(STAMP)
 
 run: install
-	@echo "Preparing the database..."
-	@$(BIN)/python manage.py migrate --no-input --verbosity 0
-	@$(BIN)/python manage.py load_content
-	@$(BIN)/python manage.py load_demo_directory
-	@$(BIN)/python manage.py deliver_pending_requests --verbosity 0
+	@$(BIN)/python manage.py prepare
 	@$(BIN)/python manage.py serve
 
 test: install
