@@ -72,6 +72,13 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(zips, cities, city_names)
 
 
+def load() -> None:
+    """Read the ZIP and city tables now (about a second), so that no seeker's first search in a
+    new web process waits for them. The WSGI module calls this when a process starts."""
+    _gazetteer()
+    _city_spellings()
+
+
 def zip_codes_with_coordinates() -> list[tuple[str, str, str, float, float]]:
     """(zip, city, state, lat, lng) for every ZIP with a known position, in ZIP order."""
     return sorted(

@@ -1,5 +1,6 @@
 import pytest
 
+from directory import geocode
 from directory.geocode import UnknownPlace, locate
 
 
@@ -77,3 +78,15 @@ def test_a_place_we_cannot_find_is_named_with_suggestions():
         locate("Sprinfield XX")
     assert raised.value.message.startswith("We could not find “Sprinfield XX”.")
     assert "Springfield, IL" in raised.value.suggestions
+
+
+def test_a_new_web_process_loads_the_place_tables_before_its_first_request():
+    import importlib
+
+    import psycle.wsgi
+
+    geocode._gazetteer.cache_clear()
+    geocode._city_spellings.cache_clear()
+    importlib.reload(psycle.wsgi)
+    assert geocode._gazetteer.cache_info().currsize == 1
+    assert geocode._city_spellings.cache_info().currsize == 1
