@@ -68,8 +68,12 @@ PSYCLE_LOOKUP_KEY = env.string("PSYCLE_LOOKUP_KEY") or (
 if env.raw("PSYCLE_LOOKUP_KEY") and len(PSYCLE_LOOKUP_KEY) < 32:
     raise ImproperlyConfigured("PSYCLE_LOOKUP_KEY must be 32 or more random characters.")
 
+# The port `manage.py serve` (and so `make run`) listens on, on 127.0.0.1.
+PORT = env.integer("PORT", 8000, minimum=1)
+# The public address every absolute link is built from (API, sitemap, canonical links, e-mails).
+# In development it follows PORT unless set, so `PORT=8080 make run` links to port 8080.
 SITE_URL = env.url(
-    "SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
+    "SITE_URL", None if PRODUCTION else f"http://127.0.0.1:{PORT}", schemes=("http", "https")
 )
 ALLOWED_HOSTS = env.word_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
@@ -77,8 +81,6 @@ ALLOWED_HOSTS = env.word_list(
 if SITE_URL and not PRODUCTION:
     ALLOWED_HOSTS.append(urlsplit(SITE_URL).hostname)
 CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL else []
-# The port `manage.py serve` (and so `make run`) listens on, on 127.0.0.1.
-PORT = env.integer("PORT", 8000, minimum=1)
 
 INSTALLED_APPS = [
     "core",
