@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from directory import profiles, taxonomy
+from directory import alternatives, profiles, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
 from directory.listings import listings_for
@@ -102,6 +102,9 @@ def provider(request, slug):
         {
             "organization": organization,
             "profile": profile,
+            "alternatives": (
+                None if profile.accepting else alternatives.accepting_near(organization, profile)
+            ),
             "json_ld": profiles.json_ld(organization, profile, request.build_absolute_uri()),
             "map_data": {
                 "tiles": map_settings(),

@@ -1,0 +1,32 @@
+"""A provider's profile in Chromium at a phone's and a desktop's width."""
+
+import pytest
+
+from core.tests.browser import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_clinic_not_accepting_says_so_first_and_leads_elsewhere(
+    browser, live_server, closed_clinic, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/providers/{closed_clinic.slug}/")
+    warning = page.get_by_role("heading", name="Not accepting new patients")
+    assert warning.is_visible()
+    # It is on the first screen, above the request form.
+    assert warning.bounding_box()["y"] < 900
+    form = page.locator("form.request-form")
+    assert not form.is_visible()
+    assert_no_axe_violations(page)
+    page.get_by_text("Send a request anyway").click()
+    assert form.is_visible()
+    assert_no_axe_violations(page)
+    first = page.locator(".alternatives a").first
+    name = first.inner_text()
+    first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == name
+    assert page.get_by_role("heading", name="Not accepting new patients").count() == 0
+    context.close()
