@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "consultations",
     "clinics",
     "audit",
+    "feedback",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -323,6 +324,9 @@ PSYCLE_REQUEST_LIMIT_WINDOW = env.integer("PSYCLE_REQUEST_LIMIT_WINDOW", 60 * 60
 PSYCLE_REQUEST_DELIVERY_ATTEMPTS = env.integer("PSYCLE_REQUEST_DELIVERY_ATTEMPTS", 10, minimum=1)
 PSYCLE_REQUEST_RETRY_DELAY = env.integer("PSYCLE_REQUEST_RETRY_DELAY", 60, minimum=1)
 PSYCLE_REQUEST_CLAIM_TIMEOUT = env.integer("PSYCLE_REQUEST_CLAIM_TIMEOUT", 15 * 60, minimum=60)
+# "Report a problem" accepts this many reports an hour from one client address (counted in the
+# database like the request form's limit); more get a message and HTTP 429.
+PSYCLE_REPORT_LIMIT_PER_IP = env.integer("PSYCLE_REPORT_LIMIT_PER_IP", 10, minimum=1)
 # Behind a proxy that appends the client's address to X-Forwarded-For, rate limits count that
 # address instead of the proxy's.
 TRUST_X_FORWARDED_FOR = env.boolean("TRUST_X_FORWARDED_FOR", default=False)

@@ -32,6 +32,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("clinic/", include("clinics.urls")),
     path("", include("newsletter.urls")),
+    path("", include("feedback.urls")),
     # One door for everyone: the site's sign-in, which asks staff for their second factor.
     path("admin/login/", RedirectView.as_view(url="/account/login/?next=/admin/")),
     path("admin/", include(wagtailadmin_urls)),
