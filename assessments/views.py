@@ -155,6 +155,7 @@ def _render_result(request, flow: Flow, answers: Answers, save_form: SaveForm):
         {
             "flow": flow,
             "result": result,
+            "crisis_first": result.self_harm,
             "scores": [
                 {
                     "score": score,

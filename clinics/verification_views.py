@@ -18,6 +18,7 @@ from clinics import access, services
 from clinics.forms import RejectClaimForm, error_items
 from clinics.models import Claim
 from directory.models import Organization
+from feedback.models import ProblemReport
 
 AUDIT_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
@@ -44,8 +45,12 @@ def _queue_context(request, rejected=None, **extra):
         .annotate(staff=Count("memberships", distinct=True))
         .order_by("-staff", "name")
     )
+    reports = ProblemReport.objects.filter(
+        organization__isnull=False, status=ProblemReport.Status.NEW
+    ).select_related("organization")
     return {
         "claims": claims,
+        "reports": reports[:QUEUE_PAGE_SIZE],
         "listings": Paginator(listings, QUEUE_PAGE_SIZE).get_page(request.GET.get("page")),
         "errors": [],
         **extra,

@@ -15,9 +15,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision
 from wagtail.search import index
 
-from content import blocks, citations, structured_data
+from content import blocks, citations, contents, structured_data
 from content.fields import ChoiceListField
 from content.review import one_year_after, review_status
+from directory import prices
 
 
 def no_citations(value):
@@ -231,6 +232,7 @@ class ArticleMixin:
         context = super().get_context(request, *args, **kwargs)
         context["citations"] = citations.Citations(all_references())
         context["structured_data"] = self.structured_data()
+        context["contents"] = contents.contents(self)
         return context
 
     def structured_data(self) -> list[dict]:
@@ -412,11 +414,11 @@ class TreatmentPage(ReviewedPage):
     DRUG = "drug"
     THERAPY = "therapy"
     ROUTES = [
-        ("intravenous", _("Intravenous infusion (IV)")),
-        ("intramuscular", _("Injection into a muscle (IM)")),
-        ("intranasal", _("Nasal spray")),
-        ("sublingual", _("Dissolved under the tongue or in the cheek")),
-        ("oral", _("Swallowed")),
+        ("intravenous", _("Infusion into a vein (intravenous, IV)")),
+        ("intramuscular", _("Injection into a muscle (intramuscular, IM)")),
+        ("intranasal", _("Nasal spray (intranasal)")),
+        ("sublingual", _("Dissolved under the tongue or in the cheek (sublingual)")),
+        ("oral", _("Swallowed (oral)")),
     ]
     SETTINGS = [("clinic", _("In a clinic")), ("home", _("At home"))]
     THERAPIST_SUPPORT = [
@@ -494,6 +496,22 @@ class TreatmentPage(ReviewedPage):
 
     class Meta:
         verbose_name = _("treatment")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["typical_price"] = (
+            prices.typical_price(self.finder_slug) if self.finder_slug else None
+        )
+        context["conditions"] = self.conditions()
+        return context
+
+    def conditions(self) -> list:
+        """The live condition pages that list this treatment among their options."""
+        return [
+            condition
+            for condition in ConditionPage.objects.live().specific()
+            if any(option.pk == self.pk for option in condition.treatment_options)
+        ]
 
     @property
     def route_labels(self) -> list[str]:

@@ -18,6 +18,7 @@ def search(request):
         "error": "",
         "risk": signals_risk(query[:RISK_READS]),
     }
+    context["crisis_first"] = context["risk"]
     if len(query) > MAX_QUERY_LENGTH:
         context["error"] = _(
             "Your search is too long: use fewer than %(limit)d characters in the search box."

@@ -2,6 +2,18 @@
 
 Sources and wording rules: the crisis section of the project's clinical reference. The LGBTQ+
 youth option ("press 3") ended in July 2025 and must not be shown.
+
+How the rest was confirmed (with the search tool, December 2026; see docs/decisions.md):
+- The chat: a Lifeline network centre's own page (builtbycommunity.org/crisis) says to go to
+  988lifeline.org/chat and choose "Chat Now", and public crisis lists link
+  https://988lifeline.org/chat/ the same way. (chat.988lifeline.org appeared in one list only,
+  so it is not used.)
+- TTY: "use your preferred relay service or dial 711 then 988", the wording of the Veterans
+  Crisis Line's own site (its crisis panel: "For TTY, call 711 then 988") and of several public
+  crisis lists; the FCC's 988 order makes relay calls to 988 reach the Lifeline.
+- ASL by videophone: SAMHSA's launch of September 2023, as ABC News, Scripps News and KBIA
+  reported it: the "ASL Now" button on 988lifeline.org, or a videophone call to the Lifeline.
+- "Press 1" and "press 2" are dialled for the caller with a pause: tel:988,1 and tel:988,2.
 """
 
 from dataclasses import dataclass
@@ -44,7 +56,7 @@ RESOURCES = (
         actions=(
             Action(_("Call 988"), "tel:988"),
             Action(_("Text 988"), "sms:988"),
-            Action(_("Chat at 988lifeline.org"), "https://988lifeline.org"),
+            Action(_("Chat online"), "https://988lifeline.org/chat/"),
         ),
     ),
     Resource(
@@ -55,7 +67,7 @@ RESOURCES = (
             "press 1, or text 838255."
         ),
         actions=(
-            Action(_("Call 988, then press 1"), "tel:988"),
+            Action(_("Call 988, then press 1"), "tel:988,1"),
             Action(_("Text 838255"), "sms:838255"),
         ),
     ),
@@ -63,8 +75,21 @@ RESOURCES = (
         slug="spanish",
         name="Ayuda en español",
         description="Llame al 988 y oprima 2 para hablar con un consejero en español.",
-        actions=(Action("Llamar al 988, luego oprima 2", "tel:988"),),
+        actions=(Action("Llamar al 988, luego oprima 2", "tel:988,2"),),
         language="es",
+    ),
+    Resource(
+        slug="deaf",
+        name=_("Deaf or hard of hearing"),
+        description=_(
+            "By TTY, use your relay service, or dial 711 and then 988. If you sign, choose "
+            "ASL Now at 988lifeline.org, or call the Lifeline from your videophone, to reach a "
+            "counselor who uses American Sign Language."
+        ),
+        actions=(
+            Action(_("Call 711, then 988"), "tel:711"),
+            Action(_("ASL Now at 988lifeline.org"), "https://988lifeline.org"),
+        ),
     ),
     Resource(
         slug="crisis-text-line",
@@ -122,5 +147,10 @@ CRISIS_PAGE = SitePage(
         "talk to someone",
         "veterans crisis line",
         "samhsa",
+        "deaf",
+        "tty",
+        "711",
+        "asl",
+        "videophone",
     ),
 )

@@ -14,7 +14,7 @@ from core.health import readiness
 
 @require_safe
 def crisis(request):
-    return render(request, "core/crisis.html", {"resources": RESOURCES})
+    return render(request, "core/crisis.html", {"resources": RESOURCES, "crisis_first": True})
 
 
 @never_cache

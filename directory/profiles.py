@@ -37,6 +37,17 @@ class Profile:
     hours: dict = field(default_factory=dict)  # location id -> [(day label, opens, closes)]
     price_range: tuple[int, int] | None = None
 
+    @property
+    def accepting(self) -> bool:
+        """Whether any of its services takes new patients (a clinic with none listed does not)."""
+        return any(item.service.accepting_new_patients for item in self.services)
+
+    @property
+    def accepting_confirmed_on(self):
+        """When it last confirmed whether it takes new patients (the latest of its services)."""
+        dates = [i.service.accepting_confirmed_on for i in self.services]
+        return max((d for d in dates if d), default=None)
+
 
 def profile_queryset():
     return Organization.objects.prefetch_related(
@@ -114,7 +125,7 @@ def json_ld(organization: Organization, profile: Profile, url: str) -> str:
         "name": organization.name,
         "url": url,
         "description": organization.description,
-        "isAcceptingNewPatients": any(p.service.accepting_new_patients for p in profile.services),
+        "isAcceptingNewPatients": profile.accepting,
         "availableService": [
             {"@type": "MedicalTherapy", "name": p.service.name} for p in profile.services
         ],

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -5,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from directory import finder, profiles, taxonomy
+from directory import alternatives, finder, profiles, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
 
@@ -118,6 +120,15 @@ def remote(request):
     return render(request, "directory/remote.html", context)
 
 
+def results_url(request) -> str:
+    """The finder search the person came from (its path and query, never another host's
+    address), or the finder itself when that is not known."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc == request.get_host() and referer.path == reverse("directory:find"):
+        return f"{referer.path}?{referer.query}" if referer.query else referer.path
+    return reverse("directory:find")
+
+
 @require_safe
 def provider(request, slug):
     organization = get_object_or_404(profiles.profile_queryset(), slug=slug)
@@ -128,7 +139,14 @@ def provider(request, slug):
         {
             "organization": organization,
             "profile": profile,
-            "json_ld": profiles.json_ld(organization, profile, request.build_absolute_uri()),
+            "alternatives": (
+                None if profile.accepting else alternatives.accepting_near(organization, profile)
+            ),
+            # Demo listings are made up: search engines get no clinic data about them.
+            "json_ld": None
+            if organization.is_demo
+            else profiles.json_ld(organization, profile, request.build_absolute_uri()),
+            "back_url": results_url(request),
             "map_data": {
                 "tiles": map_settings(),
                 "markers": [

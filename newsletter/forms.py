@@ -55,12 +55,28 @@ EMAIL_FIELD = {
 
 
 class SubscribeForm(TopicsForm):
-    """The /subscribe/ page: an address and its topics."""
+    """The /subscribe/ page: an address and its topics, all ticked to begin with, so an address
+    alone is enough; the person unticks what they do not want."""
 
     field_order = ["email", "topics", "zip_code"]
     form_name = ConsentRecord.Form.SUBSCRIBE_PAGE
 
     email = forms.EmailField(**EMAIL_FIELD)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"topics": list(Topic.values)})
+        super().__init__(*args, **kwargs)
+        self.fields["zip_code"].help_text = _(
+            "Only for new providers near you: without it, you get the other topics."
+        )
+
+    def clean(self):
+        topics = self.cleaned_data.get("topics", [])
+        others = [topic for topic in topics if topic != Topic.PROVIDERS_NEAR_ME]
+        if others and not self.cleaned_data.get("zip_code") and "zip_code" not in self.errors:
+            # Providers near me needs a ZIP code; left empty, the other topics are enough.
+            self.cleaned_data["topics"] = others
+        return super().clean()
 
 
 class FooterSubscribeForm(forms.Form):

@@ -1,5 +1,5 @@
-"""The two messages the sign-up form causes: a confirmation link, or for someone already
-subscribed, a reminder of where to change their preferences."""
+"""The messages signing up causes: a confirmation link, or for someone already subscribed, a
+reminder of where to change their preferences; and once confirmed, a welcome with those links."""
 
 from django.conf import settings
 
@@ -25,7 +25,9 @@ def send_confirmation(consent_id: int) -> bool:
     return True
 
 
-def send_already_subscribed(subscriber_id: int) -> bool:
+def _send_to_subscriber(template_name: str, subscriber_id: int) -> bool:
+    """A message with the subscriber's preferences and unsubscribe links; False when they are
+    no longer subscribed or their address is suppressed."""
     subscriber = Subscriber.objects.filter(
         pk=subscriber_id, status=Subscriber.Status.SUBSCRIBED, suppressed_at__isnull=True
     ).first()
@@ -33,9 +35,22 @@ def send_already_subscribed(subscriber_id: int) -> bool:
         return False
     unsubscribe = links.unsubscribe_url(subscriber.pk)
     emails.send(
-        "newsletter_already_subscribed",
+        template_name,
         subscriber.email,
-        {"preferences_url": links.preferences_url(subscriber.pk), "unsubscribe_url": unsubscribe},
+        {
+            "preferences_url": links.preferences_url(subscriber.pk),
+            "unsubscribe_url": unsubscribe,
+            "topics": [Topic(topic).label for topic in subscriber.topics],
+        },
         headers=links.unsubscribe_headers(unsubscribe),
     )
     return True
+
+
+def send_already_subscribed(subscriber_id: int) -> bool:
+    return _send_to_subscriber("newsletter_already_subscribed", subscriber_id)
+
+
+def send_welcome(subscriber_id: int) -> bool:
+    """After confirming: the links a new reader needs before the first campaign arrives."""
+    return _send_to_subscriber("newsletter_welcome", subscriber_id)

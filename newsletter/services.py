@@ -100,6 +100,7 @@ def confirm(consent: ConsentRecord, topics: list[str], zip_code: str) -> Confirm
         subscriber.suppressed_at = None
         subscriber.suppressed_reason = ""
         subscriber.save()
+        enqueue_on_commit(tasks.send_welcome, subscriber.pk)
     return Confirmation.CONFIRMED
 
 

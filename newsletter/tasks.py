@@ -38,6 +38,11 @@ def send_already_subscribed(subscriber_id: int, attempt: int = 1) -> bool:
 
 
 @task()
+def send_welcome(subscriber_id: int, attempt: int = 1) -> bool:
+    return _send_notice(notices.send_welcome, send_welcome, subscriber_id, attempt)
+
+
+@task()
 def start_campaign(campaign_id: int) -> bool:
     """Enqueued with run_after set to the campaign's send time when an editor schedules it."""
     if not sending.start(campaign_id):

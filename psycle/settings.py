@@ -68,8 +68,12 @@ PSYCLE_LOOKUP_KEY = env.string("PSYCLE_LOOKUP_KEY") or (
 if env.raw("PSYCLE_LOOKUP_KEY") and len(PSYCLE_LOOKUP_KEY) < 32:
     raise ImproperlyConfigured("PSYCLE_LOOKUP_KEY must be 32 or more random characters.")
 
+# The port `manage.py serve` (and so `make run`) listens on, on 127.0.0.1.
+PORT = env.integer("PORT", 8000, minimum=1)
+# The public address every absolute link is built from (API, sitemap, canonical links, e-mails).
+# In development it follows PORT unless set, so `PORT=8080 make run` links to port 8080.
 SITE_URL = env.url(
-    "SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000", schemes=("http", "https")
+    "SITE_URL", None if PRODUCTION else f"http://127.0.0.1:{PORT}", schemes=("http", "https")
 )
 ALLOWED_HOSTS = env.word_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
@@ -77,8 +81,6 @@ ALLOWED_HOSTS = env.word_list(
 if SITE_URL and not PRODUCTION:
     ALLOWED_HOSTS.append(urlsplit(SITE_URL).hostname)
 CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL else []
-# The port `manage.py serve` (and so `make run`) listens on, on 127.0.0.1.
-PORT = env.integer("PORT", 8000, minimum=1)
 
 INSTALLED_APPS = [
     "core",
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "consultations",
     "clinics",
     "audit",
+    "feedback",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -322,6 +325,9 @@ PSYCLE_REQUEST_LIMIT_WINDOW = env.integer("PSYCLE_REQUEST_LIMIT_WINDOW", 60 * 60
 PSYCLE_REQUEST_DELIVERY_ATTEMPTS = env.integer("PSYCLE_REQUEST_DELIVERY_ATTEMPTS", 10, minimum=1)
 PSYCLE_REQUEST_RETRY_DELAY = env.integer("PSYCLE_REQUEST_RETRY_DELAY", 60, minimum=1)
 PSYCLE_REQUEST_CLAIM_TIMEOUT = env.integer("PSYCLE_REQUEST_CLAIM_TIMEOUT", 15 * 60, minimum=60)
+# "Report a problem" accepts this many reports an hour from one client address (counted in the
+# database like the request form's limit); more get a message and HTTP 429.
+PSYCLE_REPORT_LIMIT_PER_IP = env.integer("PSYCLE_REPORT_LIMIT_PER_IP", 10, minimum=1)
 # Behind a proxy that appends the client's address to X-Forwarded-For, rate limits count that
 # address instead of the proxy's.
 TRUST_X_FORWARDED_FOR = env.boolean("TRUST_X_FORWARDED_FOR", default=False)

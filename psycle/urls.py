@@ -4,11 +4,13 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from core import views as core_views
+from directory.sitemaps import ProviderSitemap
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -17,7 +19,12 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("crisis/", core_views.crisis, name="crisis"),
     path("search/", content_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "providers": ProviderSitemap()}},
+        name="sitemap",
+    ),
     path("api/v1/", include("api.urls")),
     path("", include("directory.urls")),
     path("", include("consultations.urls")),
@@ -25,6 +32,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("clinic/", include("clinics.urls")),
     path("", include("newsletter.urls")),
+    path("", include("feedback.urls")),
     # One door for everyone: the site's sign-in, which asks staff for their second factor.
     path("admin/login/", RedirectView.as_view(url="/account/login/?next=/admin/")),
     path("admin/", include(wagtailadmin_urls)),

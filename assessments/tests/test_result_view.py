@@ -208,3 +208,15 @@ def test_signed_out_people_are_offered_an_account_to_save(client, finish_full):
     page = main_of(client.get("/assessment/full/result/"))
     assert 'href="/account/signup/?next=/assessment/full/result/"' in page
     assert "Save to my history" not in page
+
+
+def test_a_result_with_risk_offers_no_newsletter_sign_up(client, finish_full):
+    finish_full(phq9=(0, 0, 0, 0, 0, 0, 0, 0, 1))
+    page = client.get("/assessment/full/result/").content.decode()
+    assert "crisis-panel" in page
+    assert "footer-signup" not in page
+
+
+def test_a_result_without_risk_keeps_the_footer_sign_up(client, finish_full):
+    finish_full()
+    assert "footer-signup" in client.get("/assessment/full/result/").content.decode()

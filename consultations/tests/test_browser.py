@@ -122,3 +122,34 @@ def test_a_provider_without_an_address_explains_itself_accessibly(page, live_ser
     page.goto(f"{live_server.url}/providers/{demo_clinic.slug}/request/")
     assert "does not take requests through Psycle" in page.get_by_role("heading").first.inner_text()
     assert_no_axe_violations(page)
+
+
+def assert_each_radio_beside_its_label(page) -> int:
+    """Each radio of the form and its label share one line: the label starts just after the
+    radio, on the same row, and the label's text is not wrapped onto a second line."""
+    pairs = page.locator("form.request-form input[type=radio]")
+    assert pairs.count() >= 5
+    for index in range(pairs.count()):
+        radio = pairs.nth(index)
+        label = page.locator(f"label[for='{radio.get_attribute('id')}']")
+        box, text = radio.bounding_box(), label.bounding_box()
+        name = label.inner_text()
+        assert box["width"] < 40, f"the radio for {name!r} is stretched"
+        assert text["x"] >= box["x"] + box["width"], f"{name!r} is not right of its radio"
+        assert text["x"] - (box["x"] + box["width"]) < 24, f"{name!r} is far from its radio"
+        middle = box["y"] + box["height"] / 2
+        assert text["y"] <= middle <= text["y"] + text["height"], f"{name!r} is on another line"
+        line_height = float(label.evaluate("l => parseFloat(getComputedStyle(l).lineHeight)"))
+        assert text["height"] < 2 * line_height, f"{name!r} wraps"
+    return pairs.count()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_each_radio_sits_beside_its_label_on_one_line(browser, live_server, demo_clinic, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/providers/{demo_clinic.slug}/")
+    assert_each_radio_beside_its_label(page)
+    page.goto(f"{live_server.url}/providers/{demo_clinic.slug}/request/")
+    assert_each_radio_beside_its_label(page)
+    context.close()

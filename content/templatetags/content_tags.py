@@ -1,5 +1,8 @@
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
+from content import contents
 from content.citations import Citations, strip_markers
 from core.json_ld import as_json_ld
 
@@ -38,3 +41,15 @@ def uncite(text):
 @register.filter
 def json_ld(data):
     return as_json_ld(data)
+
+
+@register.filter
+def heading_id(heading):
+    """The id of a section heading, as the page's contents list links to it."""
+    return contents.heading_id(heading)
+
+
+@register.filter
+def with_heading_ids(rendered):
+    """Rendered rich text (already safe) with an id on each h2, for the contents list."""
+    return mark_safe(contents.with_heading_ids(conditional_escape(rendered)))  # noqa: S308

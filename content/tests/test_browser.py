@@ -107,3 +107,30 @@ def test_editing_a_treatment_breaks_no_content_security_policy(browser, served_s
     violations = [text for text in console if "Content Security Policy" in text]
     assert violations == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_contents_list_jumps_to_each_section(browser, served_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(served_site + "/treatments/ketamine/")
+    assert_no_axe_violations(page)
+    contents = page.get_by_role("navigation", name="On this page")
+    links = contents.get_by_role("link")
+    assert links.count() >= 8
+    if width >= 1280:
+        # Beside the text on a wide screen, not above it.
+        body = page.locator(".article__body").bounding_box()
+        assert contents.bounding_box()["x"] + contents.bounding_box()["width"] <= body["x"]
+    for index in range(links.count()):
+        link = contents.get_by_role("link").nth(index)
+        name, target = link.inner_text(), link.get_attribute("href")
+        if width < 1280:
+            contents.scroll_into_view_if_needed()
+        link.click()
+        expect(page).to_have_url(served_site + "/treatments/ketamine/" + target)
+        heading = page.locator(f"{target} h2" if target == "#sources" else target)
+        expect(heading).to_have_text(name)
+        top = heading.bounding_box()["y"]
+        assert 0 <= top < 200, f"{name} is at {top}px, not at the top of the window"
+    context.close()

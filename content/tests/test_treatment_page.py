@@ -43,13 +43,14 @@ def test_the_facts_and_the_routes_table_are_shown_with_their_sources(client, sit
     facts = {text(row.dt): text(row.dd) for row in soup.select(".facts__list > div")}
     assert facts["Where"] == "In a clinic or at home"
     assert facts["Therapist support"] == "Sometimes offered alongside"
-    assert "Intravenous infusion (IV)" in facts["How it is given"]
+    assert "Infusion into a vein (intravenous, IV)" in facts["How it is given"]
     assert "off-label" in facts["Regulatory status"]
     routes = soup.find("caption", string="Ways ketamine is given, compared").find_parent("table")
     rows = {text(row.th): row for row in routes.tbody.find_all("tr")}
-    assert set(rows) >= {"Into a vein (IV infusion)", "Injection into a muscle (IM)", "Swallowed"}
-    assert "About 93%" in text(rows["Injection into a muscle (IM)"])
-    assert rows["Injection into a muscle (IM)"].select_one("sup.cite a")
+    im = "Injection into a muscle (intramuscular, IM)"
+    assert set(rows) >= {"Into a vein (intravenous infusion, IV)", im, "Swallowed (oral)"}
+    assert "About 93%" in text(rows[im])
+    assert rows[im].select_one("sup.cite a")
     cited_references_resolve(soup)
 
 
@@ -85,7 +86,7 @@ def test_search_engines_get_a_medical_web_page_about_a_drug(client, site_pages):
     page = of_type(documents, "MedicalWebPage")
     assert page["about"]["@type"] == "Drug"
     assert page["about"]["name"] == "Ketamine"
-    assert "Swallowed" in page["about"]["administrationRoute"]
+    assert "Swallowed (oral)" in page["about"]["administrationRoute"]
     assert "lastReviewed" not in page and "reviewedBy" not in page
     faq = of_type(documents, "FAQPage")
     assert faq["mainEntity"][0]["@type"] == "Question"
@@ -130,7 +131,10 @@ def test_the_ketamine_page_lists_the_cautions_a_prescriber_asks_about(client, si
     items = {text(li.strong): li for li in cautions.find_next("ul").find_all("li")}
     liver = items["Liver disease."]
     assert any(s.startswith("KETALAR") for s in sources_of(soup, liver))
-    pressure = items["Raised pressure in the eye or inside the head."]
+    pressure = items[
+        "Raised pressure in the eye (intraocular pressure) or inside the head (intracranial "
+        "pressure)."
+    ]
     assert "not a rule that excludes you" in text(pressure)
     medicines = items["Medicines that interact."]
     for kind in ("Benzodiazepines", "Stimulants", "MAOI"):

@@ -21,3 +21,11 @@ def test_the_page_language_and_the_crisis_region_are_declared(client):
     page = client.get("/crisis/").content.decode()
     assert '<html lang="en-us">' in page or '<html lang="en">' in page
     assert 'aria-label="Crisis help"' in page
+
+
+@pytest.mark.parametrize("path", ["/", "/find/", "/treatments/ketamine/"])
+def test_the_footer_links_to_the_comparisons(client, site_pages, path):
+    page = client.get(path).content.decode()
+    footer = page[page.index('<footer class="site-footer">') :]
+    assert '<a href="/compare/">Treatments compared</a>' in footer
+    assert client.get("/compare/").status_code == 200

@@ -49,10 +49,30 @@ def test_subscribe_confirm_receive_and_unsubscribe_in_one_post(smtp_server):
     assert alice.status == Subscriber.Status.SUBSCRIBED and alice.research_news
     assert ConsentRecord.objects.get().confirmed_at is not None
 
+    # A welcome arrives at once, with the links a reader needs before any campaign.
+    run_worker()
+    [welcome] = smtp_server.received_by(ALICE)[1:]
+    assert welcome["Subject"] == "Welcome to the Psycle newsletter"
+    assert "- Research news" in text_part(welcome)
+    preferences_url = re.search(
+        r"Change your topics: (https://psycle\.example/newsletter/preferences/\S+/)",
+        text_part(welcome),
+    ).group(1)
+    welcome_unsubscribe = re.search(
+        r"Unsubscribe in one click: (https://psycle\.example/newsletter/unsubscribe/\S+/)",
+        text_part(welcome),
+    ).group(1)
+    assert preferences_url in html_part(welcome) and welcome_unsubscribe in html_part(welcome)
+    assert welcome["List-Unsubscribe"].strip() == f"<{welcome_unsubscribe}>"
+    preferences = Client().get(path_of(preferences_url))
+    assert preferences.status_code == 200
+    assert 'value="research_news" id="id_topics_0" checked' in preferences.content.decode()
+    assert Client().get(path_of(welcome_unsubscribe)).status_code == 200
+
     first = campaign(send_at=timezone.now() - timedelta(minutes=1))
     campaigns.schedule(first.pk)
     run_worker()
-    [issue] = smtp_server.received_by(ALICE)[1:]
+    [issue] = smtp_server.received_by(ALICE)[2:]
     assert issue["Subject"] == "What a new ketamine study found"
     assert issue["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     # A long header is folded onto a second line; mail programs unfold it.
@@ -77,5 +97,5 @@ def test_subscribe_confirm_receive_and_unsubscribe_in_one_post(smtp_server):
     second = campaign(subject="Another study", send_at=timezone.now() - timedelta(minutes=1))
     campaigns.schedule(second.pk)
     run_worker()
-    assert len(smtp_server.received_by(ALICE)) == 2
+    assert len(smtp_server.received_by(ALICE)) == 3
     assert not Delivery.objects.filter(campaign=second).exists()

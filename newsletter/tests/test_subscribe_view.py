@@ -158,7 +158,8 @@ def test_a_zip_code_is_kept_only_for_the_topic_that_uses_it(
 def test_the_footer_form_on_every_page_signs_up_for_the_default_topics(
     client, django_capture_on_commit_callbacks
 ):
-    page = client.get("/crisis/").content.decode()
+    # Any page but the crisis page, which has no sign-up (test_crisis_page checks that).
+    page = client.get("/find/").content.decode()
     assert '<form class="footer-signup__form" method="post" action="/subscribe/"' in page
     assert '<label for="footer-signup-email">E-mail address</label>' in page
     assert str(CONSENT_TEXTS["footer"]) in page
@@ -224,3 +225,49 @@ def test_one_address_is_asked_for_at_most_three_times_an_hour_whatever_its_tag(c
     )
     assert response.status_code == 429
     assert "Please wait before signing up again" in response.content.decode()
+
+
+def test_every_topic_is_ticked_to_begin_with(client):
+    page = client.get("/subscribe/").content.decode()
+    for index, topic in enumerate(["research_news", "treatment_guides", "providers_near_me"]):
+        assert f'value="{topic}" id="id_topics_{index}" checked' in page
+    assert "Only for new providers near you: without it, you get the other topics." in page
+
+
+def test_an_address_alone_is_enough_as_the_form_comes(client, django_capture_on_commit_callbacks):
+    # What the browser sends when the person types only an address: every topic, no ZIP code.
+    response = sign_up(
+        client,
+        django_capture_on_commit_callbacks,
+        email=ALICE,
+        topics=["research_news", "treatment_guides", "providers_near_me"],
+        zip_code="",
+    )
+    assert response.status_code == 302
+    consent = ConsentRecord.objects.get()
+    assert consent.topics == ["research_news", "treatment_guides"]
+    assert consent.zip_code == ""
+
+
+def test_with_a_zip_code_every_topic_is_kept(client, django_capture_on_commit_callbacks):
+    sign_up(
+        client,
+        django_capture_on_commit_callbacks,
+        email=ALICE,
+        topics=["research_news", "treatment_guides", "providers_near_me"],
+        zip_code="10001",
+    )
+    consent = ConsentRecord.objects.get()
+    assert consent.topics == ["research_news", "treatment_guides", "providers_near_me"]
+    assert consent.zip_code == "10001"
+
+
+def test_providers_near_me_alone_still_asks_for_the_zip_code(
+    client, django_capture_on_commit_callbacks
+):
+    response = sign_up(
+        client, django_capture_on_commit_callbacks, email=ALICE, topics=["providers_near_me"]
+    )
+    assert response.status_code == 400
+    assert "Enter your ZIP code to hear about new providers near you." in response.content.decode()
+    assert not ConsentRecord.objects.exists()

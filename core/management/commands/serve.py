@@ -41,13 +41,20 @@ class Command(BaseCommand):
     def handle(self, *args, port, no_reload, **options):
         host = "127.0.0.1"
         reload_flag = ["--noreload"] if no_reload else []
+        # Both children read PORT, so without SITE_URL the links they write (pages, API,
+        # e-mails the worker sends) point at the port served, even when --port chose it.
+        environment = {**os.environ, "PORT": str(port)}
         # Each child leads its own process group, so stopping it reaches the autoreloader's own
         # child too, and a signal the terminal sends reaches only this command, which forwards it.
         worker = subprocess.Popen(
-            [*MANAGE, "db_worker", "--queue-name", "*", "--no-reload"], process_group=0
+            [*MANAGE, "db_worker", "--queue-name", "*", "--no-reload"],
+            process_group=0,
+            env=environment,
         )
         web = subprocess.Popen(
-            [*MANAGE, "runserver", f"{host}:{port}", *reload_flag], process_group=0
+            [*MANAGE, "runserver", f"{host}:{port}", *reload_flag],
+            process_group=0,
+            env=environment,
         )
         processes = {"web server": web, "task worker": worker}
         stopping = False
