@@ -105,8 +105,8 @@ def test_reports_are_limited_per_client(client):
 
 
 def test_listing_reports_show_in_the_verification_queue(client, demo_listings, password):
-    from accounts.tests.people import make_account
     from accounts.tests.second_factor import sign_in_with_second_factor
+    from core.tests.people import make_account
 
     organization = Organization.objects.first()
     report(client, page=f"/providers/{organization.slug}/", message="Closed for good.")
