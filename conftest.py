@@ -56,6 +56,29 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _quick_flush_on_postgresql():
+    """After each transactional test (the browser's, the worker's) Django empties every table.
+    On PostgreSQL it does so with one TRUNCATE of all of them, which costs most of a second a
+    test; deleting the few rows a test wrote takes a fraction of that. Django's foreign keys on
+    PostgreSQL are checked at commit (DEFERRABLE INITIALLY DEFERRED) and flush runs in one
+    transaction, so the order of the deletes does not matter."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def delete_rows(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"DELETE FROM {self.quote_name(table)};" for table in tables]  # noqa: S608
+
+    DatabaseOperations.sql_flush = delete_rows
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _fast_password_hashing():
     """One PBKDF2 hash costs most of a second; the tests check who may sign in, not the hash."""
     from django.test import override_settings
@@ -114,16 +137,38 @@ def _flushed_at_the_end(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, verbosity=0)
 
 
+# Whether data written for the run is still in the database, where a transactional test would
+# see it (they run last, each on what the one before left, and empty the database after).
+_run_data_in_the_database = False
+
+
 @pytest.fixture(scope="session")
 def _library_for_the_run(_flushed_at_the_end, django_db_blocker):
+    global _run_data_in_the_database
     with django_db_blocker.unblock():
         _write_library()
+    _run_data_in_the_database = True
 
 
 @pytest.fixture(scope="session")
 def _demo_directory_for_the_run(_library_for_the_run, django_db_blocker):
+    global _run_data_in_the_database
     with django_db_blocker.unblock():
         _write_demo_directory()
+    _run_data_in_the_database = True
+
+
+@pytest.fixture(autouse=True)
+def _transactional_tests_start_empty(request, django_db_blocker):
+    """The first transactional test empties what was written for the database tests, so it sees
+    only what it asks for, as every later one does."""
+    global _run_data_in_the_database
+    if _run_data_in_the_database and _is_transactional(request.node):
+        from django.core.management import call_command
+
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+        _run_data_in_the_database = False
 
 
 @pytest.fixture
@@ -146,6 +191,15 @@ def pytest_collection_modifyitems(config, items):
     _order_by_session_data(items)
 
 
+def _is_transactional(item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    return bool(marked) or "live_server" in fixtures or "transactional_db" in fixtures
+
+
 def _order_by_session_data(items):
     """Within the database tests (which pytest-django has put before the transactional ones),
     those that ask for no shared data run first, then those that ask for the library, then those
@@ -153,13 +207,9 @@ def _order_by_session_data(items):
 
     def kind(item):
         fixtures = getattr(item, "fixturenames", ())
-        marker = item.get_closest_marker("django_db")
-        marked_transactional = marker is not None and (
-            marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
-        )
-        if marked_transactional or "live_server" in fixtures or "transactional_db" in fixtures:
+        if _is_transactional(item):
             return (1, 0)
-        if "db" not in fixtures and marker is None:
+        if "db" not in fixtures and item.get_closest_marker("django_db") is None:
             return (2, 0)
         return (0, 2 if "demo_listings" in fixtures else 1 if "site_pages" in fixtures else 0)
 
