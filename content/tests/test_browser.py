@@ -24,35 +24,38 @@ def served_site(live_server, site_pages):
     return live_server.url
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/treatments/",
-        "/treatments/ketamine/",
-        "/conditions/",
-        "/conditions/ptsd/",
-        "/conditions/ocd/",
-        "/conditions/bipolar-depression/",
-        "/treatments/esketamine/",
-        "/compare/",
-        "/compare/ketamine-vs-ect/",
-        "/about/",
-        "/search/?q=ketamine",
-    ],
+# Every page type once; one test, so the library is written and the browser started once.
+PAGE_TYPES = (
+    "/",
+    "/treatments/",
+    "/treatments/ketamine/",
+    "/conditions/",
+    "/conditions/ptsd/",
+    "/conditions/ocd/",
+    "/conditions/bipolar-depression/",
+    "/treatments/esketamine/",
+    "/compare/",
+    "/compare/ketamine-vs-ect/",
+    "/about/",
+    "/search/?q=ketamine",
 )
-def test_each_page_type_is_accessible_and_fits_a_phone(browser, served_site, path):
+
+
+def test_each_page_type_is_accessible_and_fits_a_phone(browser, served_site, subtests):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    response = page.goto(served_site + path)
-    assert response.status == 200
-
-    assert_no_axe_violations(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     our_host = urlsplit(served_site).netloc
-    assert {urlsplit(url).netloc for url in requested} == {our_host}
+    for path in PAGE_TYPES:
+        with subtests.test(path=path):
+            requested.clear()
+            response = page.goto(served_site + path)
+            assert response.status == 200
+
+            assert_no_axe_violations(page)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375
+            assert {urlsplit(url).netloc for url in requested} == {our_host}
     context.close()
 
 
