@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from directory import alternatives, compare as comparing, finder, profiles, taxonomy
+from directory import alternatives, finder, profiles, shortlist, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
 
@@ -166,14 +166,14 @@ def compare(request):
     """The shortlist side by side, from the names in the address (``?p=a,b``); ``near`` adds
     each provider's distance from a place."""
     near = request.GET.get("near", "")
-    comparison = comparing.compare(request.GET.get("p", ""), near)
+    comparison = shortlist.compare(request.GET.get("p", ""), near)
     return render(
         request,
         "directory/compare.html",
         {
             "comparison": comparison,
             "near": near,
-            "max_compared": comparing.MAX_COMPARED,
+            "max_compared": shortlist.MAX_COMPARED,
             "title": _("Compare your shortlist"),
         },
     )
