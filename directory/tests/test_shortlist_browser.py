@@ -1,0 +1,90 @@
+"""The shortlist in Chromium at a phone's and a desktop's width: saved in the browser, compared
+on a page whose address holds the list."""
+
+import re
+
+import pytest
+
+from core.tests.browser import assert_no_axe_violations
+from directory.models import Organization
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SAVE = re.compile(r"^Save to shortlist")
+
+
+def _two_clinics():
+    return list(Organization.objects.filter(locations__location_type="physical").distinct()[:2])
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_providers_saved_from_their_profiles_are_compared(
+    browser, live_server, demo_listings, width
+):
+    first, second = _two_clinics()
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/providers/{first.slug}/")
+    assert page.locator("#shortlist-link").count() == 0
+    page.get_by_role("button", name=SAVE).click()
+    assert page.get_by_role("status").inner_text().startswith(f"{first.name} saved.")
+    assert page.get_by_role("link", name="Shortlist (1)").is_visible()
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/providers/{second.slug}/")
+    page.get_by_role("button", name=SAVE).click()
+    page.get_by_role("link", name="Shortlist (2)").click()
+    page.wait_for_url(f"**/providers/compare/?p={first.slug},{second.slug}")
+    table = page.locator("table.comparison")
+    for organization in (first, second):
+        assert page.get_by_role("link", name=organization.name).first.is_visible()
+        # Each value is under its provider's name: the column heading, or on a phone a label.
+        label = table.locator(".stack-label", has_text=organization.name).first
+        heading = table.get_by_role("columnheader", name=re.compile(re.escape(organization.name)))
+        assert label.is_visible() == (width == 375)
+        if width == 1280:
+            assert heading.is_visible()
+    if width == 375:
+        # The headings are there for screen readers, but take no room on the screen.
+        assert table.locator("thead").bounding_box()["height"] <= 1
+    assert table.get_by_role("rowheader", name="Price per session").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_axe_violations(page)
+    # The list stays in the browser: back on a profile, the button offers to remove it.
+    page.goto(f"{live_server.url}/providers/{first.slug}/")
+    page.get_by_role("button", name=re.compile("^Remove from shortlist")).click()
+    assert page.get_by_role("link", name="Shortlist (1)").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_comparison_renders_from_its_link_without_javascript(
+    browser, live_server, demo_listings, width
+):
+    first, second = _two_clinics()
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/providers/compare/?p={first.slug},{second.slug},nobody-here")
+    assert page.get_by_role("heading", level=1).inner_text() == "Compare your shortlist"
+    assert page.get_by_text("We could not find a provider called “nobody-here”").is_visible()
+    for organization in (first, second):
+        assert page.get_by_role("link", name=organization.name).first.is_visible()
+    assert page.get_by_role("rowheader", name="Accepting new patients").is_visible()
+    # No button that could not work.
+    page.goto(f"{live_server.url}/providers/{first.slug}/")
+    assert page.get_by_role("button", name=SAVE).count() == 0
+    context.close()
+
+
+def test_results_cards_save_to_the_shortlist(browser, live_server, demo_listings):
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/find/?near=10001&radius=100")
+    card = page.locator("ol.listings > li").first
+    name = card.locator("h3 a").inner_text()
+    card.get_by_role("button", name=SAVE).click()
+    page.get_by_role("link", name="Shortlist (1)").click()
+    page.wait_for_url("**/providers/compare/**")
+    assert page.get_by_role("link", name=name).first.is_visible()
+    context.close()
