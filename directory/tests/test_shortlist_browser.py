@@ -77,14 +77,27 @@ def test_the_comparison_renders_from_its_link_without_javascript(
     context.close()
 
 
-def test_results_cards_save_to_the_shortlist(browser, live_server, demo_listings):
+def test_results_cards_save_up_to_four_and_the_link_follows_on_every_page(
+    browser, live_server, demo_listings
+):
     context = browser.new_context(viewport={"width": 375, "height": 900})
     page = context.new_page()
     page.goto(f"{live_server.url}/find/?near=10001&radius=100")
-    card = page.locator("ol.listings > li").first
-    name = card.locator("h3 a").inner_text()
-    card.get_by_role("button", name=SAVE).click()
-    page.get_by_role("link", name="Shortlist (1)").click()
+    cards = page.locator("ol.listings > li")
+    names = [cards.nth(i).locator("h3 a").inner_text() for i in range(5)]
+    # Demo names repeat from city to city: the profiles' addresses tell the clinics apart.
+    profiles = [cards.nth(i).locator("h3 a").get_attribute("href") for i in range(5)]
+    for i in range(4):
+        cards.nth(i).get_by_role("button", name=SAVE).click()
+    assert_no_axe_violations(page)
+    cards.nth(4).get_by_role("button", name=SAVE).click()
+    status = cards.nth(4).get_by_role("status")
+    assert status.inner_text() == f"Your shortlist holds 4 already: remove one to add {names[4]}."
+    # The link is in the header of any page, not only the directory's.
+    page.goto(f"{live_server.url}/conditions/")
+    page.get_by_role("link", name="Shortlist (4)").click()
     page.wait_for_url("**/providers/compare/**")
-    assert page.get_by_role("link", name=name).first.is_visible()
+    for profile in profiles[:4]:
+        assert page.locator(f'.compare__providers a[href="{profile}"]').count() == 1
+    assert page.locator(f'a[href="{profiles[4]}"]').count() == 0
     context.close()
