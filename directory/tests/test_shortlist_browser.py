@@ -23,6 +23,7 @@ def test_providers_saved_from_their_profiles_are_compared(
 ):
     first, second = _two_clinics()
     context = browser.new_context(viewport={"width": width, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
     page.goto(f"{live_server.url}/providers/{first.slug}/")
     assert page.locator("#shortlist-link").count() == 0
@@ -49,6 +50,10 @@ def test_providers_saved_from_their_profiles_are_compared(
     assert table.get_by_role("rowheader", name="Price per session").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert_no_axe_violations(page)
+    compare_url = page.url
+    page.get_by_role("button", name="Copy link to this list").click()
+    assert page.get_by_text("Link copied.").is_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == compare_url
     # The list stays in the browser: back on a profile, the button offers to remove it.
     page.goto(f"{live_server.url}/providers/{first.slug}/")
     page.get_by_role("button", name=re.compile("^Remove from shortlist")).click()

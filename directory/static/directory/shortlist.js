@@ -22,6 +22,7 @@
     }
   }
 
+  offerCopy();  // needs no storage
   var store = storage();
   if (!store) return;
 
@@ -123,6 +124,31 @@
     var list = read();
     drawLink(list);
     buttons.forEach(function (button) { labelButton(button, list); });
+  }
+
+  // The comparison page: copy its address, which holds the list.
+  function offerCopy() {
+    var holder = document.querySelector("[data-copy-link]");
+    if (!holder || !navigator.clipboard) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button";
+    button.textContent = "Copy link to this list";
+    var said = document.createElement("span");
+    said.className = "shortlist-status";
+    said.setAttribute("role", "status");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(window.location.href).then(function () {
+        said.textContent = "Link copied.";
+      }, function () {
+        said.textContent = "Could not copy: copy the address from the address bar instead.";
+      });
+    });
+    var wrapper = document.createElement("p");
+    wrapper.className = "shortlist-action";
+    wrapper.appendChild(button);
+    wrapper.appendChild(said);
+    holder.parentNode.insertBefore(wrapper, holder.nextSibling);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-shortlist-slug]"), drawButton);
