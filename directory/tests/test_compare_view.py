@@ -90,3 +90,17 @@ def test_profiles_and_results_carry_what_the_shortlist_button_needs(client, demo
     assert "Save to shortlist" not in page
     page = client.get("/find/?near=10001&radius=100").content.decode()
     assert page.count("data-shortlist-slug=") >= 2
+
+
+def test_old_facts_are_marked_and_a_stale_accepting_claim_is_not_shown(client, demo_listings):
+    (known,) = _physical(1)
+    services = Service.objects.filter(organization=known)
+    url = f"/providers/compare/?p={known.slug}"
+    services.update(accepting_new_patients=True, accepting_confirmed_on=date(2020, 1, 6))
+    page = client.get(url).content.decode()
+    assert "Not confirmed since 6 Jan 2020: ask the clinic" in page
+    today = date.today()
+    services.update(accepting_confirmed_on=today, protocol_confirmed_on=date(2020, 1, 6))
+    page = client.get(url).content.decode()
+    assert f'Accepting <span class="confirmed">confirmed {today.strftime("%-d %b %Y")}' in page
+    assert "confirmed 6 Jan 2020: may be out of date" in page

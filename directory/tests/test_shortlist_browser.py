@@ -4,6 +4,7 @@ on a page whose address holds the list."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from core.tests.browser import assert_no_axe_violations
 from directory.models import Organization
@@ -51,8 +52,14 @@ def test_providers_saved_from_their_profiles_are_compared(
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert_no_axe_violations(page)
     compare_url = page.url
+    # Someone sent the link can save from it; here, the list's owner removes one.
+    actions = table.locator("tr.comparison__actions")
+    actions.get_by_role("button", name=f"Remove from shortlist: {second.name}").click()
+    assert page.get_by_role("link", name="Shortlist (1)").is_visible()
+    actions.get_by_role("button", name=f"Save to shortlist: {second.name}").click()
+    assert page.get_by_role("link", name="Shortlist (2)").is_visible()
     page.get_by_role("button", name="Copy link to this list").click()
-    assert page.get_by_text("Link copied.").is_visible()
+    expect(page.get_by_text("Link copied.")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == compare_url
     # The list stays in the browser: back on a profile, the button offers to remove it.
     page.goto(f"{live_server.url}/providers/{first.slug}/")
@@ -76,6 +83,7 @@ def test_the_comparison_renders_from_its_link_without_javascript(
     for organization in (first, second):
         assert page.get_by_role("link", name=organization.name).first.is_visible()
     assert page.get_by_role("rowheader", name="Accepting new patients").is_visible()
+    assert not page.get_by_role("rowheader", name="Your shortlist").is_visible()
     # No button that could not work.
     page.goto(f"{live_server.url}/providers/{first.slug}/")
     assert page.get_by_role("button", name=SAVE).count() == 0

@@ -89,11 +89,11 @@
 
   function labelButton(button, list) {
     var saved = list.indexOf(button.getAttribute("data-slug")) !== -1;
-    button.textContent = saved ? "Remove from shortlist" : "Save to shortlist";
-    var name = document.createElement("span");
-    name.className = "visually-hidden";
-    name.textContent = ": " + button.getAttribute("data-name");
-    button.appendChild(name);
+    var text = saved ? "Remove from shortlist" : "Save to shortlist";
+    button.textContent = text;
+    // Which provider it is about, for a list of buttons read out of context; it starts with
+    // the words shown, so that speech control finds it by them.
+    button.setAttribute("aria-label", text + ": " + button.getAttribute("data-name"));
     button.classList.toggle("shortlist-button--saved", saved);
   }
 
@@ -152,6 +152,9 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-shortlist-slug]"), drawButton);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-shortlist-row]"), function (row) {
+    row.hidden = false;
+  });
   refresh();
   // Another tab changed the list.
   window.addEventListener("storage", function (event) { if (event.key === KEY) refresh(); });
