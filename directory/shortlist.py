@@ -48,8 +48,17 @@ class Comparison:
     place_error: str = ""
 
     @property
+    def unknown_names(self) -> str:
+        """The names not found, each quoted (and cut short: they come from the address)."""
+        return ", ".join(f"“{_cut(name)}”" for name in self.unknown)
+
+    @property
     def any_demo(self) -> bool:
         return any(organization.is_demo for organization in self.providers)
+
+
+def _cut(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def requested_slugs(text: str) -> list[str]:

@@ -51,6 +51,8 @@ def test_an_unknown_name_is_named_and_the_known_ones_still_shown(client, demo_li
     page = response.content.decode()
     assert "We could not find a provider called “no-such-clinic”" in page
     assert f'href="/providers/{known.slug}/"' in page
+    page = client.get(f"/providers/compare/?p=one,{'x' * 300},two").content.decode()
+    assert f"We could not find providers called “one”, “{'x' * 59}…”, “two”" in page
 
 
 def test_more_than_four_are_refused_by_name_and_the_first_four_compared(client, demo_listings):
