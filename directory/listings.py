@@ -37,20 +37,21 @@ class Listing:
     accepting_confirmed_on: date | None
     is_demo: bool
     organization_id: str = ""
+    slug: str = ""  # the provider's, for its profile and the shortlist
     today: date | None = None  # the day the listing is shown, for the freshness of its facts
 
     @property
     def price_may_be_out_of_date(self) -> bool:
-        return _older(self.price_confirmed_on, FRESH_FOR, self.today)
+        return older(self.price_confirmed_on, FRESH_FOR, self.today)
 
     @property
     def accepting_may_be_out_of_date(self) -> bool:
-        return _older(self.accepting_confirmed_on, FRESH_FOR, self.today)
+        return older(self.accepting_confirmed_on, FRESH_FOR, self.today)
 
     @property
     def accepting_known(self) -> bool:
         """False once the claim (either way) has gone unconfirmed too long to be shown."""
-        return not _older(self.accepting_confirmed_on, ACCEPTING_SHOWN_FOR, self.today, True)
+        return not older(self.accepting_confirmed_on, ACCEPTING_SHOWN_FOR, self.today, True)
 
     def as_json(self, base: str = "") -> dict:
         """The listing as the API gives it (and the map reads it); ``base`` makes the profile
@@ -74,7 +75,8 @@ class Listing:
         }
 
 
-def _older(confirmed_on: date | None, age: timedelta, today: date | None, unknown=False) -> bool:
+def older(confirmed_on: date | None, age: timedelta, today: date | None, unknown=False) -> bool:
+    """Whether a fact was confirmed longer ago than ``age`` (``unknown`` when never)."""
     if confirmed_on is None:
         return unknown
     return confirmed_on < (today or timezone.localdate()) - age
@@ -105,7 +107,7 @@ class Clinic:
 
 _CLINIC_FIELDS = {
     "name", "profile_url", "latitude", "longitude", "distance_miles", "city", "state",
-    "verified", "is_demo", "organization_id",
+    "verified", "is_demo", "organization_id", "slug",
 }  # fmt: skip
 _MARKER_KEYS = ("name", "profile_url", "latitude", "longitude", "distance_miles", "is_demo")
 
@@ -145,6 +147,7 @@ def _listing(hit: Hit, today: date | None = None) -> Listing:
         accepting_confirmed_on=_date(row["accepting_confirmed_on"]),
         is_demo=bool(row["is_demo"]),
         organization_id=str(uuid.UUID(str(row["organization_id"]))),
+        slug=row["slug"],
         today=today,
     )
 

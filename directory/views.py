@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from directory import alternatives, finder, profiles, taxonomy
+from directory import alternatives, finder, profiles, shortlist, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
 
@@ -159,3 +159,21 @@ def provider(request, slug):
             "title": _("%(name)s: prices, protocol and contact") % {"name": organization.name},
         },
     )  # fmt: skip
+
+
+@require_safe
+def compare(request):
+    """The shortlist side by side, from the names in the address (``?p=a,b``); ``near`` adds
+    each provider's distance from a place."""
+    near = request.GET.get("near", "")
+    comparison = shortlist.compare(request.GET.get("p", ""), near)
+    return render(
+        request,
+        "directory/compare.html",
+        {
+            "comparison": comparison,
+            "near": near,
+            "max_compared": shortlist.MAX_COMPARED,
+            "title": _("Compare your shortlist"),
+        },
+    )
