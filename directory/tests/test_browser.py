@@ -52,6 +52,20 @@ def test_a_search_from_a_zip_code(browser, live_server, demo_listings, javascrip
     context.close()
 
 
+def test_the_results_and_the_price_box_fit_every_width(browser, live_server, demo_listings):
+    """With any treatment the price box is a table of treatments: it stays inside its box and
+    the page never scrolls sideways, from a phone to a wide desktop."""
+    for width in (375, 768, 1024, 1280, 1440):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(live_server.url + "/find/?near=10001&radius=100")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+        table = page.locator(".price-table").first.bounding_box()
+        box = page.locator(".finder__aside").bounding_box()
+        assert table["x"] + table["width"] <= box["x"] + box["width"] + 1, width
+        context.close()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_map_at_city_zoom_shows_the_place_and_numbered_clinics(
     browser, live_server, demo_listings, width
