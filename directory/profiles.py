@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 
 from core.json_ld import as_json_ld
 from directory import taxonomy
+from directory.listings import FRESH_FOR, older
 from directory.models import Location, Organization, Schedule, Service, ServiceAttribute
 
 DAY_ORDER = [day for day, _label in Schedule.Day.choices]
@@ -47,6 +48,11 @@ class Profile:
         """When it last confirmed whether it takes new patients (the latest of its services)."""
         dates = [i.service.accepting_confirmed_on for i in self.services]
         return max((d for d in dates if d), default=None)
+
+    @property
+    def accepting_may_be_out_of_date(self) -> bool:
+        """Confirmed longer ago than the finder trusts a fact without saying so (90 days)."""
+        return older(self.accepting_confirmed_on, FRESH_FOR, None)
 
 
 def profile_queryset():

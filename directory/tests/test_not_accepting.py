@@ -1,6 +1,8 @@
 """A clinic not taking new patients says so before anything else, and points to the nearest
 clinics that are."""
 
+from django.utils import timezone
+
 from directory import geo
 from directory.models import SearchEntry, Service
 
@@ -55,3 +57,16 @@ def test_an_accepting_clinic_shows_no_warning_and_the_form_open(client, demo_lis
     assert "The nearest clinics that are accepting" not in page
     assert "Send a request anyway" not in page
     assert '<form class="form request-form"' in page
+
+
+def test_an_old_not_accepting_claim_says_it_may_have_changed(client, closed_clinic):
+    may_have_changed = "That was some time ago and may have changed"
+    page = client.get(f"/providers/{closed_clinic.slug}/").content.decode()
+    assert may_have_changed in page  # confirmed 27 May 2026, more than 90 days ago
+
+    Service.objects.filter(organization=closed_clinic).update(
+        accepting_confirmed_on=timezone.localdate()
+    )
+    page = client.get(f"/providers/{closed_clinic.slug}/").content.decode()
+    assert "that they are not taking new patients." in page
+    assert may_have_changed not in page
