@@ -142,10 +142,22 @@ def _flushed_at_the_end(django_db_setup, django_db_blocker):
 _run_data_in_the_database = False
 
 
+def _outside_any_transaction():
+    from django.db import connection
+
+    if connection.in_atomic_block:
+        raise RuntimeError(
+            "site_pages and demo_listings must be a test's arguments, not asked for with "
+            "request.getfixturevalue(): inside the test's transaction, what is written for the "
+            "run would be rolled back at its end."
+        )
+
+
 @pytest.fixture(scope="session")
 def _library_for_the_run(_flushed_at_the_end, django_db_blocker):
     global _run_data_in_the_database
     with django_db_blocker.unblock():
+        _outside_any_transaction()
         _write_library()
     _run_data_in_the_database = True
 
@@ -154,6 +166,7 @@ def _library_for_the_run(_flushed_at_the_end, django_db_blocker):
 def _demo_directory_for_the_run(_library_for_the_run, django_db_blocker):
     global _run_data_in_the_database
     with django_db_blocker.unblock():
+        _outside_any_transaction()
         _write_demo_directory()
     _run_data_in_the_database = True
 
