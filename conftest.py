@@ -153,22 +153,23 @@ def _outside_any_transaction():
         )
 
 
-@pytest.fixture(scope="session")
-def _library_for_the_run(_flushed_at_the_end, django_db_blocker):
+def _write_for_the_run(write, django_db_blocker):
+    """Commits what ``write`` writes, outside any test's transaction."""
     global _run_data_in_the_database
     with django_db_blocker.unblock():
         _outside_any_transaction()
-        _write_library()
+        write()
     _run_data_in_the_database = True
+
+
+@pytest.fixture(scope="session")
+def _library_for_the_run(_flushed_at_the_end, django_db_blocker):
+    _write_for_the_run(_write_library, django_db_blocker)
 
 
 @pytest.fixture(scope="session")
 def _demo_directory_for_the_run(_library_for_the_run, django_db_blocker):
-    global _run_data_in_the_database
-    with django_db_blocker.unblock():
-        _outside_any_transaction()
-        _write_demo_directory()
-    _run_data_in_the_database = True
+    _write_for_the_run(_write_demo_directory, django_db_blocker)
 
 
 @pytest.fixture(autouse=True)

@@ -45,9 +45,8 @@ def accepting_near(organization, profile) -> Alternatives | None:
     seen = {organization.slug}
     found = []
     for listing in listings_for(nearby(query).hits):
-        slug = listing.profile_url.rstrip("/").rsplit("/", 1)[-1]
-        if slug not in seen:
-            seen.add(slug)
+        if listing.slug not in seen:
+            seen.add(listing.slug)
             found.append(listing)
     search = {"near": centre.zip_code, "accepting": "on"}
     if treatment:

@@ -21,8 +21,8 @@ class TypicalPrice:
     demo: bool  # True when worked out from demo listings, because there are no real ones
 
 
-def _median(prices) -> float:
-    count = prices.count()
+def _median(prices, count: int) -> float:
+    """The median of ``count`` ordered prices, reading only the middle one or two rows."""
     middle = count // 2
     if count % 2:
         return float(prices[middle])
@@ -40,7 +40,7 @@ def _typical_price(code: str) -> TypicalPrice | None:
     if not count:
         return None
     prices = chosen.order_by("price").values_list("price", flat=True)
-    return TypicalPrice(_median(prices), count, timezone.localdate(), demo)
+    return TypicalPrice(_median(prices, count), count, timezone.localdate(), demo)
 
 
 def typical_price(code: str) -> TypicalPrice | None:
