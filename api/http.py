@@ -1,7 +1,8 @@
 """What every API endpoint shares: the methods it answers, and a request body read with bounds.
 
 ``endpoint("POST")`` wraps a view: no CSRF token (the API uses no cookies), OPTIONS answered
-with the methods allowed, HEAD wherever GET is, and any other method a JSON 405 that lists them.
+with the methods allowed, HEAD wherever GET is, and any other method a JSON 405 that lists them;
+a successful GET carries an ETag, and If-None-Match with it is answered 304.
 ``json_object`` reads a JSON object of at most ``MAX_BODY_BYTES`` nested at most ``MAX_DEPTH``
 deep, so no body can make the parser recurse without end or hold a worker's memory.
 """
@@ -11,6 +12,7 @@ from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -33,13 +35,22 @@ def endpoint(*methods: str):
             elif request.method not in allowed:
                 response = error(405, "method", _("Use %(allow)s.") % {"allow": allow})
             else:
-                return view(request, *args, **kwargs)
+                return _conditional(request, view(request, *args, **kwargs))
             response["Allow"] = allow
             return response
 
         return wrapped
 
     return decorate
+
+
+def _conditional(request, response):
+    """A GET's answer carries an ETag of its body; a client that sends it back in If-None-Match
+    gets 304 Not Modified with no body while the answer has not changed."""
+    if request.method in ("GET", "HEAD") and response.status_code == 200:
+        set_response_etag(response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+    return response
 
 
 class BadBody(Exception):

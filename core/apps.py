@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class CoreConfig(AppConfig):
@@ -12,6 +12,32 @@ class CoreConfig(AppConfig):
         from core import checks  # noqa: F401  (registers the deployment checks)
 
         post_migrate.connect(create_cache_table, sender=self)
+        connect_page_cache_invalidation()
+
+
+#: The apps whose rows a cached page may show: a change to any of them starts a new generation.
+SHOWN_IN_PAGES = frozenset({"content", "directory", "wagtailcore", "wagtailimages"})
+#: Rows only search reads: rebuilt by the reindex, which invalidates once for all of them.
+SEARCH_ROWS = frozenset({"SearchEntry", "RemoteEntry"})
+
+
+def connect_page_cache_invalidation():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from core import pagecache
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(pagecache.invalidate_on_commit, dispatch_uid=f"pagecache-{id(signal)}")
+    post_save.connect(_row_changed, dispatch_uid="pagecache-post-save")
+    post_delete.connect(_row_changed, dispatch_uid="pagecache-post-delete")
+
+
+def _row_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in SHOWN_IN_PAGES and meta.object_name not in SEARCH_ROWS:
+        from core import pagecache
+
+        pagecache.invalidate_on_commit()
 
 
 def create_cache_table(using, **kwargs):

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_safe
 
 from core.crisis import RESOURCES
 from core.health import readiness
+from core.pagecache import cached_for_visitors
 
 
+@cached_for_visitors
 @require_safe
 def crisis(request):
     return render(request, "core/crisis.html", {"resources": RESOURCES, "crisis_first": True})

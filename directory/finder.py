@@ -13,6 +13,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from core import pagecache
 from directory.forms import SearchForm
 from directory.listings import Clinic, Listing, clinics_for, listings_for
 from directory.search import (
@@ -63,8 +64,11 @@ class Results:
     @cached_property
     def summaries(self) -> list[PriceSummary]:
         """The prices of the chosen treatment, or of each treatment when none was chosen."""
-        query = self.query
-        return price_summaries(query.place, query.radius, query.filters.treatment)
+        place, radius, treatment = self.query.place, self.query.radius, self.query.filters.treatment
+        return pagecache.remember(
+            f"prices:{place.latitude:.5f}:{place.longitude:.5f}:{radius}:{treatment}",
+            lambda: price_summaries(place, radius, treatment),
+        )
 
 
 def search_form(params, *, per_page: int = 20) -> SearchForm:
@@ -91,11 +95,19 @@ def find(
         query=query,
         listings=listings_for(page.hits, today),
         has_next=page.has_next,
-        remote=remote_programmes(query),
+        remote=_first_remote_programmes(query),
     )
     if by_clinic:
         results.clinics = clinics_for(page.clinics, results.first_number, today)
     return results
+
+
+def _first_remote_programmes(query) -> RemoteResults:
+    """The first few remote programmes of the state: the same for every search in the state
+    with the same filters, so kept until the directory changes."""
+    return pagecache.remember(
+        f"remote:{query.place.state}:{query.filters!r}", lambda: remote_programmes(query)
+    )
 
 
 def find_remote(params) -> Results:

@@ -7,8 +7,10 @@ from datetime import date
 
 from django.db import transaction
 
+from core import pagecache
 from directory import geo, taxonomy
 from directory.models import (
+    UNPRICED,
     CostOption,
     Location,
     RemoteEntry,
@@ -80,6 +82,7 @@ def remote_entry_values(*, service, organization, state: str, features: int, cos
         "treatment": taxonomy.treatment_number(service.treatment.code),
         "features": features,
         "price": price,
+        "sort_price": UNPRICED if price is None else price,
         "verified": organization.is_verified,
         "accepting": service.accepting_new_patients,
         "is_demo": organization.is_demo,
@@ -89,6 +92,7 @@ def remote_entry_values(*, service, organization, state: str, features: int, cos
 @transaction.atomic
 def reindex_services(service_ids: Iterable) -> None:
     """Rebuild the search rows of these services from their current data."""
+    pagecache.invalidate_on_commit()
     service_ids = list(service_ids)
     SearchEntry.objects.filter(service_id__in=service_ids).delete()
     RemoteEntry.objects.filter(service_id__in=service_ids).delete()

@@ -333,6 +333,10 @@ class SearchEntry(models.Model):
         ]
 
 
+#: ``RemoteEntry.sort_price`` of a programme that lists no price (the largest 32-bit integer).
+UNPRICED = 2**31 - 1
+
+
 class RemoteEntry(models.Model):
     """One row per remote service and state it serves, for the 'remote programmes' section."""
 
@@ -342,12 +346,20 @@ class RemoteEntry(models.Model):
     treatment = models.SmallIntegerField()
     features = models.BigIntegerField()
     price = models.IntegerField(null=True)
+    # The price again, with no price as the highest value: "cheapest first, unpriced last" is
+    # then one index's order, and the first page reads ten rows instead of sorting the state.
+    sort_price = models.IntegerField(default=UNPRICED)
     verified = models.BooleanField()
     accepting = models.BooleanField()
     is_demo = models.BooleanField()
 
     class Meta:
-        indexes = [models.Index(fields=["state", "treatment"], name="remote_state_treatment")]
+        indexes = [
+            models.Index(fields=["state", "sort_price", "id"], name="remote_state_price"),
+            models.Index(
+                fields=["state", "treatment", "sort_price", "id"], name="remote_state_treatment"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["service", "state"], name="unique_remote_entry")
         ]

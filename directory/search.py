@@ -10,7 +10,7 @@ at the same point) are broken by id, so the order is total and pages never overl
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, F
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from directory import geo, taxonomy
@@ -283,9 +283,7 @@ def remote_programmes(query: Query, paged: bool = False) -> RemoteResults:
     """Remote programmes that serve the seeker's state, cheapest first: the first few, or
     (``paged``) the query's page of them all."""
     queryset = _filtered(RemoteEntry.objects.filter(state=query.place.state), query.filters)
-    ordered = queryset.select_related("service", "organization").order_by(
-        F("price").asc(nulls_last=True), "id"
-    )
+    ordered = queryset.select_related("service", "organization").order_by("sort_price", "id")
     if paged:
         start = (query.page - 1) * query.per_page
         return RemoteResults(

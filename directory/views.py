@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.pagecache import cached_for_visitors
 from directory import alternatives, finder, profiles, shortlist, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
@@ -129,6 +130,7 @@ def results_url(request) -> str:
     return reverse("directory:find")
 
 
+@cached_for_visitors(varies_by=results_url)
 @require_safe
 def provider(request, slug):
     organization = get_object_or_404(profiles.profile_queryset(), slug=slug)

@@ -147,10 +147,13 @@ MIDDLEWARE = [
     "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "psycle.urls"
 WSGI_APPLICATION = "psycle.wsgi.application"
+# Selects and text inputs drawn in Python, the same markup as Django's templates (core.forms).
+FORM_RENDERER = "core.forms.FastRenderer"
 
 TEMPLATES = [
     {
@@ -213,6 +216,11 @@ elif PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for visitors who are not signed in (core.pagecache), in the cache above; 0 turns
+# it off. Publishing a page or changing a listing makes every cached page stale at once, so
+# this only bounds how long a page can show a date-dependent note ("confirmed 91 days ago").
+PAGE_CACHE_SECONDS = env.integer("PSYCLE_PAGE_CACHE_SECONDS", 300)
 
 # Background work: rows in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -2,6 +2,8 @@ import pytest
 
 from directory import geo
 from directory.geocode import locate
+from directory.indexing import reindex_services
+from directory.models import Organization, SearchEntry
 
 
 def test_results_carry_what_an_integrator_needs(client, demo_listings):
@@ -124,3 +126,21 @@ def test_the_search_is_in_the_openapi_document(client):
     parameters = {p["name"] for p in document["paths"]["/search"]["get"]["parameters"]}
     assert {"near", "radius", "treatment", "route", "setting", "page", "per_page"} <= parameters
     assert "SearchResult" in document["components"]["schemas"]
+
+
+def test_a_client_that_has_the_answer_gets_304_until_it_changes(client, demo_listings):
+    first = client.get("/api/v1/search", {"near": "10001"})
+    etag = first["ETag"]
+    again = client.get("/api/v1/search", {"near": "10001"}, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+    nearest = SearchEntry.objects.get(service_at_location_id=first.json()["results"][0]["id"])
+    organization = Organization.objects.get(pk=nearest.organization_id)
+    organization.name = "Harbour Light Ketamine Care"
+    organization.save()
+    reindex_services(organization.services.values_list("pk", flat=True))
+    changed = client.get("/api/v1/search", {"near": "10001"}, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert changed.json()["results"][0]["name"] == "Harbour Light Ketamine Care"

@@ -64,9 +64,9 @@ def test_an_old_not_accepting_claim_says_it_may_have_changed(client, closed_clin
     page = client.get(f"/providers/{closed_clinic.slug}/").content.decode()
     assert may_have_changed in page  # confirmed 27 May 2026, more than 90 days ago
 
-    Service.objects.filter(organization=closed_clinic).update(
-        accepting_confirmed_on=timezone.localdate()
-    )
+    for service in Service.objects.filter(organization=closed_clinic):
+        service.accepting_confirmed_on = timezone.localdate()
+        service.save()
     page = client.get(f"/providers/{closed_clinic.slug}/").content.decode()
     assert "that they are not taking new patients." in page
     assert may_have_changed not in page

@@ -53,7 +53,8 @@ def test_a_demo_profile_is_kept_out_of_search_engines(client, demo_listings):
     page = client.get(f"/providers/{demo.slug}/").content.decode()
     assert '<meta name="robots" content="noindex">' in page
     assert "application/ld+json" not in page
-    Organization.objects.filter(pk=demo.pk).update(is_demo=False)
+    demo.is_demo = False
+    demo.save()
     page = client.get(f"/providers/{demo.slug}/").content.decode()
     assert "noindex" not in page
     assert "application/ld+json" in page

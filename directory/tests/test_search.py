@@ -4,8 +4,15 @@ import pytest
 
 from directory import geo, taxonomy
 from directory.geocode import locate
-from directory.models import SearchEntry
-from directory.search import Filters, Query, clinic_count, nearby, price_summary
+from directory.models import RemoteEntry, SearchEntry
+from directory.search import (
+    Filters,
+    Query,
+    clinic_count,
+    nearby,
+    price_summary,
+    remote_programmes,
+)
 
 CENTRES = ["10001", "60601", "Austin, TX", "94103", "59801"]
 FILTERS = [
@@ -21,31 +28,21 @@ FILTERS = [
 
 
 def brute_force(place, radius, filters: Filters, sort="distance"):
-    matches = []
+    found = []
     for entry in SearchEntry.objects.all():
         miles = geo.great_circle_miles(
             place.latitude, place.longitude, entry.latitude, entry.longitude
         )
         if miles > radius:
             continue
-        if filters.treatment and entry.treatment != taxonomy.treatment_number(filters.treatment):
+        if not matches(entry, filters):
             continue
-        if entry.features & filters.features != filters.features:
-            continue
-        if filters.max_price is not None and (
-            entry.price is None or entry.price > filters.max_price
-        ):
-            continue
-        if (filters.verified_only and not entry.verified) or (
-            filters.accepting_only and not entry.accepting
-        ):
-            continue
-        matches.append((entry, miles))
+        found.append((entry, miles))
     if sort == "price":
         key = lambda m: (m[0].price is None, m[0].price or 0, m[1], m[0].pk)  # noqa: E731
     else:
         key = lambda m: (m[1], m[0].pk)  # noqa: E731
-    return [(entry.pk, miles) for entry, miles in sorted(matches, key=key)]
+    return [(entry.pk, miles) for entry, miles in sorted(found, key=key)]
 
 
 def all_pages(query_kwargs):
@@ -145,3 +142,33 @@ def test_pages_of_clinics_hold_every_clinic_once_with_all_its_services(demo_list
             assert found == expected, (centre, filters, sort)
             assert any(len(clinic) > 1 for clinic in expected) or filters.treatment
             assert clinic_count(Query(place=place, radius=300, filters=filters)) == len(expected)
+
+
+def matches(entry, filters: Filters) -> bool:
+    return not (
+        (filters.treatment and entry.treatment != taxonomy.treatment_number(filters.treatment))
+        or entry.features & filters.features != filters.features
+        or (
+            filters.max_price is not None
+            and (entry.price is None or entry.price > filters.max_price)
+        )
+        or (filters.verified_only and not entry.verified)
+        or (filters.accepting_only and not entry.accepting)
+    )
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("state_of", ["Austin, TX", "10001", "59801"])
+def test_remote_programmes_are_the_cheapest_in_the_state_with_unpriced_last(
+    demo_listings, filters, state_of
+):
+    place = locate(state_of)
+    expected = sorted(
+        (e for e in RemoteEntry.objects.filter(state=place.state) if matches(e, filters)),
+        key=lambda entry: (entry.price is None, entry.price or 0, entry.pk),
+    )
+    found = remote_programmes(Query(place=place, radius=25, filters=filters))
+    assert [entry.pk for entry in found.entries] == [entry.pk for entry in expected[:10]]
+    assert found.total == len(expected)
+    paged = remote_programmes(Query(place=place, radius=25, filters=filters, page=2), paged=True)
+    assert [entry.pk for entry in paged.entries] == [entry.pk for entry in expected[20:40]]

@@ -1,0 +1,72 @@
+"""The widgets drawn in Python give exactly the HTML of Django's own widget templates."""
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+from core.forms import INPUT_TEMPLATES, SELECT, SELECT_OPTION, FastRenderer
+from directory.forms import SearchForm
+
+
+class Everything(forms.Form):
+    text = forms.CharField(help_text="Say <anything>", max_length=20)
+    number = forms.IntegerField(min_value=1)
+    email = forms.EmailField(required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    choice = forms.ChoiceField(
+        choices=[("", "Any"), ("a&b", 'A & "B"'), ("c", "<C>")], required=False
+    )
+    grouped = forms.ChoiceField(
+        choices=[("Fruit", [("apple", "Apple"), ("pear", "Pear")]), ("none", "None")]
+    )
+    many = forms.MultipleChoiceField(choices=[("x", "X"), ("y", "Y")], required=False)
+    agree = forms.BooleanField(required=False)
+    notes = forms.CharField(widget=forms.Textarea, required=False)
+
+
+BOUND = [
+    {},
+    {"text": '"><script>', "number": "0", "choice": "a&b", "grouped": "pear", "many": ["y"]},
+    {"text": "fine", "number": "3", "choice": "nope", "agree": "on", "hidden": "h&"},
+]
+
+
+@pytest.mark.parametrize("data", BOUND)
+def test_every_widget_is_drawn_as_the_templates_draw_it(data):
+    for form_class, bound in ((Everything, data), (SearchForm, {"near": "", **data})):
+        fast = form_class(bound or None, renderer=FastRenderer())
+        slow = form_class(bound or None, renderer=DjangoTemplates())
+        fast.is_valid() if bound else None
+        slow.is_valid() if bound else None
+        for name in fast.fields:
+            assert str(fast[name]) == str(slow[name]), name
+
+
+class Recording(FastRenderer):
+    """Notes each template it hands on to Django's engine."""
+
+    def __init__(self):
+        super().__init__()
+        self.handed_on = []
+
+    def render(self, template_name, context, request=None):
+        if template_name in (SELECT, *INPUT_TEMPLATES):
+            self.handed_on.append(template_name)
+        return super().render(template_name, context, request)
+
+
+def test_selects_and_inputs_never_reach_the_template_engine(monkeypatch):
+    renderer = Recording()
+    engine_calls = []
+    original = DjangoTemplates.render
+
+    def engine(self, template_name, context, request=None):
+        engine_calls.append(template_name)
+        return original(self, template_name, context, request)
+
+    monkeypatch.setattr(DjangoTemplates, "render", engine)
+    form = SearchForm({"near": "10001", "route": "iv"}, renderer=renderer)
+    html = "".join(str(form[name]) for name in form.fields)
+    assert '<option value="iv" selected>' in html
+    assert renderer.handed_on  # selects and inputs were drawn...
+    assert not set(engine_calls) & {SELECT, SELECT_OPTION, *INPUT_TEMPLATES}  # ...in Python
