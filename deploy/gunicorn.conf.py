@@ -28,9 +28,11 @@ keepalive = 5
 max_requests = 5000
 max_requests_jitter = 500
 
-# The access log: the path without its query string (searches hold places, links hold tokens),
-# the status, the bytes sent, the time taken in milliseconds and the request id.
-accesslog = os.environ.get("PSYCLE_ACCESS_LOG", "-")
+# No access log here by default: its lines do not pass through the application's log filters,
+# so requests are logged at the proxy (deploy/nginx.conf). PSYCLE_ACCESS_LOG=<file> turns it on
+# (the benchmark does) with the path only, never the query string (searches hold places), the
+# status, the bytes sent, the time taken in milliseconds and the request id.
+accesslog = os.environ.get("PSYCLE_ACCESS_LOG") or None
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %({x-request-id}o)s'
 errorlog = "-"
 # The client's address is logged as nginx passes it, not as 127.0.0.1.
@@ -43,3 +45,12 @@ def post_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
+
+
+def when_ready(server):
+    """Before the first worker forks, the application serves one page of each type to itself
+    (psycle.warmup), so no person's first request waits for templates to compile."""
+    from psycle.warmup import warm
+    from psycle.wsgi import application
+
+    warm(application)

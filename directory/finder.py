@@ -58,8 +58,14 @@ class Results:
 
     @cached_property
     def total(self) -> int:
-        """How many clinics within the radius match (every page together)."""
-        return clinic_count(self.query)
+        """How many clinics within the radius match (every page together); kept until the
+        directory changes, as the next pages of the same search ask again."""
+        query = self.query
+        place = query.place
+        return pagecache.remember(
+            f"clinics:{place.latitude:.5f}:{place.longitude:.5f}:{query.radius}:{query.filters!r}",
+            lambda: clinic_count(query),
+        )
 
     @cached_property
     def summaries(self) -> list[PriceSummary]:
