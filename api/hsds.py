@@ -223,7 +223,7 @@ def _term(term_id: uuid.UUID) -> TaxonomyTerm:
 
 
 def _taxonomy_code(taxonomy_uuid: uuid.UUID, field: str = "taxonomy_id") -> str:
-    code = all_taxonomies().get(taxonomy_uuid)
+    code = records.all_taxonomies().get(taxonomy_uuid)
     if code is None:
         raise Refused(404, field, _("There is no taxonomy with this id."))
     return code
@@ -429,15 +429,6 @@ def _links_in_order(hits):
                 yield records.service_at_location_summary(found[link_id])
 
 
-def all_taxonomies() -> dict[uuid.UUID, str]:
-    """Every taxonomy's id and code: the finder's facets, the Psycle fields, and any an import
-    brought in."""
-    codes = [facet.code for facet in facets.FACETS] + [records.PSYCLE_TAXONOMY]
-    stored = TaxonomyTerm.objects.order_by("taxonomy").values_list("taxonomy", flat=True)
-    codes += [code for code in stored.distinct() if code not in codes]
-    return {records.taxonomy_id(code): code for code in codes}
-
-
 def _in_pages(request, params: Params, items: list):
     if params.choice("format", ("json", "ndjson")) == "ndjson":
         return ndjson(items)
@@ -450,31 +441,24 @@ def _in_pages(request, params: Params, items: list):
 
 @hsds_view("search", *PAGING)
 def taxonomies(request, params):
-    found = [records.taxonomy_record(code) for code in all_taxonomies().values()]
+    found = records.all_taxonomy_records()
     search = (params.text("search") or "").lower()
     return _in_pages(request, params, [t for t in found if search in t["name"].lower()])
 
 
 @hsds_view()
 def taxonomy(request, params, id):
-    code = all_taxonomies().get(parse_id(id))
+    code = records.all_taxonomies().get(parse_id(id))
     if code is None:
         return error(404, "id", _("There is no taxonomy with this id."))
     return respond(request, records.taxonomy_record(code))
-
-
-def all_terms() -> list[dict]:
-    stored = [
-        records.term_record(term) for term in TaxonomyTerm.objects.order_by("taxonomy", "code")
-    ]
-    return stored + [records.field_term_record(field) for field in records.PSYCLE_FIELDS]
 
 
 @hsds_view("search", "taxonomy_id", "top_only", "parent_id", *PAGING)
 def taxonomy_terms(request, params):
     """Terms, by taxonomy and code. Psycle's taxonomies are flat: every term is a top term
     (``top_only`` changes nothing) and none has a parent (``parent_id`` finds none)."""
-    found = all_terms()
+    found = records.all_terms()
     params.flag("top_only")
     if params.uuid("parent_id") is not None:
         found = []
@@ -489,7 +473,7 @@ def taxonomy_terms(request, params):
 @hsds_view()
 def taxonomy_term(request, params, id):
     wanted = str(parse_id(id))
-    found = next((term for term in all_terms() if term["id"] == wanted), None)
+    found = next((term for term in records.all_terms() if term["id"] == wanted), None)
     if found is None:
         return error(404, "id", _("There is no taxonomy term with this id."))
     return respond(request, found)

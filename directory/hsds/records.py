@@ -23,7 +23,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from directory import taxonomy
-from directory.models import Location, Organization, Phone, Service
+from directory.models import Location, Organization, Phone, Service, TaxonomyTerm
 from directory.taxonomy import US_STATES
 
 #: Seeds the ids of the taxonomies and of the Psycle field terms, so they never change.
@@ -236,6 +236,26 @@ def _term_attribute(attribute_id, service, term, value: str = "") -> dict:
             "taxonomy_term": term_record(term),
         }
     )
+
+
+def all_taxonomies() -> dict[uuid.UUID, str]:
+    """Every taxonomy's id and code: the finder's facets, the Psycle fields, and any an import
+    brought in."""
+    codes = [facet.code for facet in taxonomy.FACETS] + [PSYCLE_TAXONOMY]
+    stored = TaxonomyTerm.objects.order_by("taxonomy").values_list("taxonomy", flat=True)
+    codes += [code for code in stored.distinct() if code not in codes]
+    return {taxonomy_id(code): code for code in codes}
+
+
+def all_taxonomy_records() -> list[dict]:
+    return [taxonomy_record(code) for code in all_taxonomies().values()]
+
+
+def all_terms() -> list[dict]:
+    """Every taxonomy term: those stored (facets, and any an import brought), then the Psycle
+    field terms."""
+    stored = [term_record(term) for term in TaxonomyTerm.objects.order_by("taxonomy", "code")]
+    return stored + [field_term_record(field) for field in PSYCLE_FIELDS]
 
 
 # Organizations ---------------------------------------------------------------------------------
