@@ -17,7 +17,7 @@ from datetime import UTC, datetime, time
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_date, parse_datetime
@@ -156,7 +156,7 @@ def respond(request, body: dict, last_modified: datetime | None = None) -> HttpR
     content = json.dumps(body, separators=(",", ":")).encode()
     etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
     stamp = int(last_modified.timestamp()) if last_modified else None
-    response = JsonResponse(body, json_dumps_params={"separators": (",", ":")})
+    response = HttpResponse(content, content_type="application/json")
     response["ETag"] = etag
     if stamp is not None:
         response["Last-Modified"] = http_date(stamp)
@@ -421,12 +421,10 @@ def _links_in_order(hits):
     """The services at locations of these search hits, as records, in the hits' order."""
     for start in range(0, len(hits), CHUNK):
         ids = [uuid.UUID(str(hit.shown[0])) for hit in hits[start : start + CHUNK]]
-        found = ServiceAtLocation.objects.select_related(
-            *records.SERVICE_AT_LOCATION_RELATED
-        ).in_bulk(ids)
+        found = records.service_at_location_summaries(ids)
         for link_id in ids:
             if link_id in found:
-                yield records.service_at_location_summary(found[link_id])
+                yield found[link_id]
 
 
 def _in_pages(request, params: Params, items: list):
