@@ -151,8 +151,10 @@ def child(count: int, queries: int) -> None:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, child) -> tuple[argparse.Namespace, list[str]] | None:
+    """The benchmark's options and the databases to run on; None when this is the child
+    process, which has run ``child(count, queries)`` already."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
@@ -161,8 +163,15 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     if args.child:
         child(args.count, args.queries)
+        return None
+    return args, ["sqlite", "postgres"] if args.database == "both" else [args.database]
+
+
+def main() -> None:
+    given = arguments(__doc__.splitlines()[0], child)
+    if given is None:
         return
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    args, databases = given
     for database in databases:
         report = run_child(database, args.count, args.queries)
         print(

@@ -13,7 +13,6 @@ folder and reports organizations a second and the child's peak memory. Listings 
 have no addresses, phones or hours, so a full directory writes more rows per organization.
 """
 
-import argparse
 import json
 import random
 import resource
@@ -25,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from finder import ROOT, database_environment, load, run_child
+from finder import ROOT, arguments, database_environment, load, run_child
 
 PROXIMITIES = (40_234, 160_934)  # metres: 25 and 100 miles
 
@@ -107,18 +106,11 @@ def export(database: str, count: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    if args.child:
-        child(args.count, args.queries)
+    given = arguments(__doc__.splitlines()[0], child)
+    if given is None:
         return
+    args, databases = given
     (ROOT / "var").mkdir(exist_ok=True)
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     for database in databases:
         report = run_child(database, args.count, args.queries, script=__file__)
         print(
