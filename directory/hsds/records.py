@@ -17,10 +17,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from directory import taxonomy
 from directory.models import Location, Organization, Phone, Service, TaxonomyTerm
@@ -151,8 +153,18 @@ def _facet_name(code: str) -> str:
 # Taxonomies and terms --------------------------------------------------------------------------
 
 
+def _context() -> tuple[str, str]:
+    """What a cached record depends on besides its own data: the site's address, the language."""
+    return settings.SITE_URL or "", get_language() or ""
+
+
 def taxonomy_record(code: str) -> dict:
     """A taxonomy: one of Psycle's facets, the Psycle field taxonomy, or one an import brought."""
+    return _taxonomy_record(code, *_context())
+
+
+@lru_cache(maxsize=256)
+def _taxonomy_record(code: str, site_url: str, _language: str) -> dict:
     if code == PSYCLE_TAXONOMY:
         name = "Psycle listing fields"
         description = (
@@ -168,35 +180,50 @@ def taxonomy_record(code: str) -> dict:
         "id": str(taxonomy_id(code)),
         "name": name,
         "description": description,
-        "uri": f"{settings.SITE_URL}{reverse('hsds:taxonomy', args=[taxonomy_id(code)])}",
+        "uri": f"{site_url}{reverse('hsds:taxonomy', args=[taxonomy_id(code)])}",
         "version": "1",
     }
 
 
-def term_record(term) -> dict:
-    """A stored taxonomy term (a ``TaxonomyTerm``) as an HSDS taxonomy term."""
-    return {
-        "id": str(term.pk),
-        "code": term.code,
-        "name": term.name,
-        "description": f"{_facet_name(term.taxonomy)}: {term.name}",
-        "taxonomy": term.taxonomy,
-        "taxonomy_id": str(taxonomy_id(term.taxonomy)),
-        "taxonomy_detail": taxonomy_record(term.taxonomy),
+def term_record(term, *, detail: bool = True) -> dict:
+    """A stored taxonomy term (a ``TaxonomyTerm``) as an HSDS taxonomy term; with its
+    taxonomy's record (``detail``), or only its id, as it is nested in attributes."""
+    return _term_record(term.pk, term.taxonomy, term.code, term.name, detail, *_context())
+
+
+@lru_cache(maxsize=4096)
+def _term_record(pk, code_of_taxonomy, code, name, detail, site_url, language) -> dict:
+    record = {
+        "id": str(pk),
+        "code": code,
+        "name": name,
+        "description": f"{_facet_name(code_of_taxonomy)}: {name}",
+        "taxonomy": code_of_taxonomy,
+        "taxonomy_id": str(taxonomy_id(code_of_taxonomy)),
     }
+    if detail:
+        record["taxonomy_detail"] = _taxonomy_record(code_of_taxonomy, site_url, language)
+    return record
 
 
-def field_term_record(field: PsycleField) -> dict:
+def field_term_record(field: PsycleField, *, detail: bool = True) -> dict:
     """A Psycle field as a term of the Psycle taxonomy."""
-    return {
+    return _field_term_record(field, detail, *_context())
+
+
+@lru_cache(maxsize=256)
+def _field_term_record(field: PsycleField, detail: bool, site_url: str, language: str) -> dict:
+    record = {
         "id": str(field_term_id(field.name)),
         "code": field.name,
         "name": field.name.replace("_", " "),
         "description": f"{field.description} Value: {field.kind}; on a {field.entity}.",
         "taxonomy": PSYCLE_TAXONOMY,
         "taxonomy_id": str(taxonomy_id(PSYCLE_TAXONOMY)),
-        "taxonomy_detail": taxonomy_record(PSYCLE_TAXONOMY),
     }
+    if detail:
+        record["taxonomy_detail"] = _taxonomy_record(PSYCLE_TAXONOMY, site_url, language)
+    return record
 
 
 def _field_attributes(entity: str, instance, extra: list[tuple[str, str, str]] = ()) -> list:
@@ -217,7 +244,7 @@ def _field_attributes(entity: str, instance, extra: list[tuple[str, str, str]] =
             "link_entity": entity,
             "taxonomy_term_id": str(field_term_id(field.name)),
             "value": value,
-            "taxonomy_term": field_term_record(field),
+            "taxonomy_term": field_term_record(field, detail=False),
         }
         for field, key, value in values
         if value is not None
@@ -233,7 +260,7 @@ def _term_attribute(attribute_id, service, term, value: str = "") -> dict:
             "link_entity": "service",
             "taxonomy_term_id": str(term.pk),
             "value": value,
-            "taxonomy_term": term_record(term),
+            "taxonomy_term": term_record(term, detail=False),
         }
     )
 
