@@ -11,7 +11,7 @@ class Command(BaseCommand):
         "Write the whole directory as Open Referral HSDS 3.0 files in DIR: organizations.json "
         "(every organization with its locations and services in full), taxonomies.json and "
         "taxonomy_terms.json, and the tabular form (tabular/datapackage.json and one CSV per "
-        "HSDS table). Reads a chunk of organizations at a time, so memory stays flat."
+        "HSDS table). Reads 500 organizations at a time, never the whole directory."
     )
 
     def add_arguments(self, parser):
