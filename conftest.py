@@ -118,7 +118,7 @@ def _library_is_there() -> bool:
 def _write_demo_directory():
     from directory import demo
 
-    demo.write(demo.generate(400, seed=7))
+    demo.write(demo.generate(600, seed=7))
 
 
 def _demo_directory_is_there() -> bool:
@@ -194,8 +194,8 @@ def site_pages(_library_for_the_run, db):
 
 @pytest.fixture
 def demo_listings(_demo_directory_for_the_run, site_pages, db):
-    """A few hundred generated demo listings spread over the country, the same every time, beside
-    the page library, as `make run` serves them."""
+    """Six hundred generated demo listings spread over the country (every kind of care in each
+    major city), the same every time, beside the page library, as `make run` serves them."""
     if not _demo_directory_is_there():
         _write_demo_directory()
 

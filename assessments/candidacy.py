@@ -151,6 +151,8 @@ TREATMENT_PAGES = {
     "first_line": Link(_("Antidepressants"), "/treatments/antidepressants/"),
 }
 KETAMINE_OPTIONS = ("ketamine_clinic", "esketamine")
+#: The finder's treatment for medicine through a doctor: psychiatric care and medication.
+PRESCRIBERS = "ssri"
 
 
 def finder_url(*, condition: str, treatment: str = "") -> str:
@@ -410,7 +412,7 @@ def first_line(facts: Facts) -> Option | None:
             fit=MAY_FIT,
             reasons=(wording.MEDICINE_CHANGE, *anxiety),
             cautions=_medicine_cautions(facts),
-            finder_url=finder_url(condition="depression"),
+            finder_url=finder_url(treatment=PRESCRIBERS, condition="depression"),
             learn_more=(TREATMENT_PAGES["first_line"], CONDITION_PAGES["depression"]),
         )
     title = _("Medicine, talk therapy or both, through your doctor")
@@ -423,7 +425,7 @@ def first_line(facts: Facts) -> Option | None:
             fit=MAY_FIT,
             reasons=(*depression, *anxiety),
             cautions=_medicine_cautions(facts),
-            finder_url=finder_url(condition=condition),
+            finder_url=finder_url(treatment=PRESCRIBERS, condition=condition),
             learn_more=(TREATMENT_PAGES["first_line"], CONDITION_PAGES[condition]),
         )
     if facts.some_depression:
@@ -454,7 +456,7 @@ def therapy(facts: Facts) -> Option | None:
         title=_("Talk therapy"),
         fit=MAY_FIT,
         reasons=(wording.THERAPY_HELPS,),
-        finder_url=finder_url(condition=conditions[0]),
+        finder_url=finder_url(treatment="talk-therapy", condition=conditions[0]),
         learn_more=tuple(CONDITION_PAGES[condition] for condition in conditions),
     )
 

@@ -184,6 +184,31 @@ def form_for(step: str, *args, **kwargs) -> StepForm:
     return InstrumentForm(*args, instrument=INSTRUMENTS[step], **kwargs)
 
 
+class PlaceForm(forms.Form):
+    """Where the seeker is, so the result's finder links search near them. Read from the
+    address (GET), never stored."""
+
+    near = forms.CharField(
+        label=_("Where are you?"),
+        max_length=100,
+        help_text=_(
+            "A ZIP code, or a city and state. The “Find providers near you” buttons then "
+            "search near it. It is not stored."
+        ),
+        error_messages={"max_length": _("Enter a ZIP code or a city and state.")},
+    )
+
+    def clean_near(self):
+        from directory.geocode import UnknownPlace, locate
+
+        text = " ".join(self.cleaned_data["near"].split())
+        try:
+            self.place = locate(text)
+        except UnknownPlace as unknown:
+            raise forms.ValidationError(unknown.message, code="unknown_place") from None
+        return text
+
+
 class SaveForm(forms.Form):
     consent = forms.BooleanField(
         label=_(

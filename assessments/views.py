@@ -29,7 +29,7 @@ from assessments.flows import (
     Answers,
     Flow,
 )
-from assessments.forms import DeleteForm, SaveForm, form_for
+from assessments.forms import DeleteForm, PlaceForm, SaveForm, form_for
 from assessments.instruments import INSTRUMENTS, PC_PTSD_5, PHQ9
 from assessments.references import REFERENCES
 from assessments.wording import NOTHING_POINTS_TO_KETAMINE
@@ -148,6 +148,7 @@ def _item9_answer(result) -> str:
 def _render_result(request, flow: Flow, answers: Answers, save_form: SaveForm):
     result = services.result_for(flow, answers)
     scores = list(result.scores.values())
+    place_form = PlaceForm(request.GET if request.GET.get("near") else None)
     cited = references_used(scores, result.advice)
     return render(
         request,
@@ -188,6 +189,9 @@ def _render_result(request, flow: Flow, answers: Answers, save_form: SaveForm):
             "references": [REFERENCES[key] for key in cited],
             "reference_numbers": {key: number for number, key in enumerate(cited, start=1)},
             "save_form": save_form,
+            "place_form": place_form,
+            # The place the finder links carry, once the seeker has given one we know.
+            "near": place_form.cleaned_data["near"] if place_form.is_valid() else "",
             "minutes_kept": int(ANSWERS_KEPT_FOR.total_seconds() // 60),
         },
     )

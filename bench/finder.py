@@ -35,7 +35,8 @@ CASES = [
 ]
 
 
-def run_child(database: str, count: int, queries: int) -> dict:
+def database_environment(database: str, count: int) -> dict:
+    """The environment of a child process on the benchmark database (made if missing)."""
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE="psycle.settings", DEBUG="false")
     if database == "sqlite":
         folder = ROOT / "var" / "bench"
@@ -48,9 +49,15 @@ def run_child(database: str, count: int, queries: int) -> dict:
              f"CREATE DATABASE psycle_bench_{count}"],
             capture_output=True, check=False,
         )  # fmt: skip
+    return environment
+
+
+def run_child(database: str, count: int, queries: int, script: str = __file__) -> dict:
+    """Runs ``script --child`` on the benchmark database; returns the JSON it prints last."""
     result = subprocess.run(
-        [sys.executable, __file__, "--child", "--count", str(count), "--queries", str(queries)],
-        env=environment, cwd=ROOT, capture_output=True, text=True, check=False,
+        [sys.executable, script, "--child", "--count", str(count), "--queries", str(queries)],
+        env=database_environment(database, count), cwd=ROOT, capture_output=True, text=True,
+        check=False,
     )  # fmt: skip
     if result.returncode != 0:
         sys.exit(f"{database} run failed:\n{result.stderr}")
@@ -58,19 +65,14 @@ def run_child(database: str, count: int, queries: int) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def child(count: int, queries: int) -> None:
-    import django
-
-    django.setup()
+def load(count: int) -> float | None:
+    """Migrates the benchmark database and fills it with ``count`` lean demo listings, unless
+    they are there already; returns the seconds the load took (None when it was there)."""
     from django.core.management import call_command
     from django.db import connection
 
     from directory import demo
-    from directory.geocode import Place, zip_codes_with_coordinates
-    from directory.listings import listings_for
-    from directory.models import Organization, SearchEntry
-    from directory.search import Filters, Query, nearby
-    from directory.taxonomy import mask
+    from directory.models import Organization
 
     call_command("migrate", verbosity=0)
     loaded = Organization.objects.count()
@@ -88,7 +90,22 @@ def child(count: int, queries: int) -> None:
                 cursor.execute("ANALYZE")
         load_seconds = time.perf_counter() - started
         print(f"loaded {count} listings in {load_seconds:.0f} s", file=sys.stderr)
+    return load_seconds
 
+
+def child(count: int, queries: int) -> None:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from directory.geocode import Place, zip_codes_with_coordinates
+    from directory.listings import listings_for
+    from directory.models import Organization, SearchEntry
+    from directory.search import Filters, Query, nearby
+    from directory.taxonomy import mask
+
+    load_seconds = load(count)
     rng = random.Random(7)
     centres = [
         Place(f"{code}", lat, lng, state, code)
@@ -180,8 +197,10 @@ def whole_requests(centres) -> list[dict]:
     return table
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, child) -> tuple[argparse.Namespace, list[str]] | None:
+    """The benchmark's options and the databases to run on; None when this is the child
+    process, which has run ``child(count, queries)`` already."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
@@ -190,8 +209,15 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     if args.child:
         child(args.count, args.queries)
+        return None
+    return args, ["sqlite", "postgres"] if args.database == "both" else [args.database]
+
+
+def main() -> None:
+    given = arguments(__doc__.splitlines()[0], child)
+    if given is None:
         return
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    args, databases = given
     for database in databases:
         report = run_child(database, args.count, args.queries)
         print(

@@ -92,6 +92,12 @@ def save_organization(user, form) -> None:
     )
 
 
+def _touch(organization: Organization) -> None:
+    """A change to a service or to opening hours changes the listing: its organization's
+    updated_at is what /api/hsds/ gives as last_modified and reads for modified_after."""
+    Organization.objects.filter(pk=organization.pk).update(updated_at=timezone.now())
+
+
 @transaction.atomic
 def save_service(user, organization: Organization, form, prices):
     """Save a service, its terms, places and prices; everything shown is confirmed as of today,
@@ -141,6 +147,7 @@ def save_service(user, organization: Organization, form, prices):
     service.cost_options.update(confirmed_on=today)
 
     indexing.reindex_services([service.pk])
+    _touch(organization)
     changed = sorted(set(form.changed_data) | ({"prices"} if prices.has_changed() else set()))
     log.record(
         user,
@@ -157,6 +164,7 @@ def save_service(user, organization: Organization, form, prices):
 @transaction.atomic
 def save_hours(user, organization: Organization, location, hours) -> None:
     hours.save()
+    _touch(organization)
     log.record(
         user,
         Action.LISTING_EDITED,

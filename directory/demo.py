@@ -130,7 +130,7 @@ def _therapist(rng: random.Random) -> list[tuple[str, str]]:
     return []
 
 
-def _clinic_services(rng: random.Random, name: str) -> list[ServiceSpec]:
+def _clinic_services(rng: random.Random, with_kap: bool) -> list[ServiceSpec]:
     routes = [("route", "iv")] if rng.random() < 0.9 else [("route", "im")]
     for code, chance in (("im", 0.3), ("intranasal", 0.1), ("sublingual", 0.2)):
         if rng.random() < chance and ("route", code) not in routes:
@@ -183,7 +183,7 @@ def _clinic_services(rng: random.Random, name: str) -> list[ServiceSpec]:
             languages=_languages(rng),
         )
     ]
-    if rng.random() < 0.25:
+    if with_kap:
         services.append(
             ServiceSpec(
                 id=_uuid(rng),
@@ -250,27 +250,188 @@ def _remote_service(rng: random.Random, home_state: str) -> ServiceSpec:
     )  # fmt: skip
 
 
+def _talk_therapy_service(rng: random.Random, online: bool) -> ServiceSpec:
+    conditions = [("condition", "depression"), ("condition", "anxiety")]
+    for code, chance in (
+        ("ptsd", 0.6),
+        ("ocd", 0.3),
+        ("addiction", 0.3),
+        ("bipolar-depression", 0.2),
+    ):
+        if rng.random() < chance:
+            conditions.append(("condition", code))
+    payment = [("payment", "self-pay"), ("payment", "hsa-fsa")]
+    if rng.random() < 0.7:
+        payment.append(("payment", "insurance"))
+    if rng.random() < 0.5:
+        payment.append(("payment", "superbill"))
+    settings = [("setting", "clinic")] + ([("setting", "telehealth")] if online else [])
+    return ServiceSpec(
+        id=_uuid(rng),
+        name="Talk therapy (psychotherapy)",
+        treatment="talk-therapy",
+        terms=[*settings, *conditions, *payment],
+        costs=[("One therapy session", _money(rng, 90, 225, 5), True, "A session with a licensed therapist")],
+        accepting=rng.random() < 0.8,
+        insurance_notes="We can check whether your plan covers therapy." if ("payment", "insurance") in payment else "",
+        languages=_languages(rng),
+    )  # fmt: skip
+
+
+def _psychiatry_services(rng: random.Random) -> list[ServiceSpec]:
+    conditions = [("condition", "depression"), ("condition", "anxiety")]
+    for code, chance in (
+        ("treatment-resistant-depression", 0.6),
+        ("bipolar-depression", 0.5),
+        ("ptsd", 0.5),
+        ("ocd", 0.4),
+        ("addiction", 0.3),
+    ):
+        if rng.random() < chance:
+            conditions.append(("condition", code))
+    payment = (
+        [("payment", "self-pay"), ("payment", "insurance")]
+        if rng.random() < 0.8
+        else [("payment", "self-pay")]
+    )
+    services = [
+        ServiceSpec(
+            id=_uuid(rng),
+            name="Psychiatric evaluation and medication management",
+            treatment="ssri",
+            terms=[
+                ("route", "oral"),
+                ("setting", "clinic"),
+                ("setting", "telehealth"),
+                *conditions,
+                *payment,
+            ],
+            costs=[
+                (
+                    "Follow-up visit",
+                    _money(rng, 100, 250, 5),
+                    True,
+                    "Medication review with a psychiatric prescriber",
+                ),
+                (
+                    "First evaluation",
+                    _money(rng, 200, 450, 5),
+                    False,
+                    "A full psychiatric assessment",
+                ),
+            ],
+            accepting=rng.random() < 0.75,
+            languages=_languages(rng),
+        )
+    ]
+    if rng.random() < 0.3:
+        services.append(_talk_therapy_service(rng, online=True))
+    return services  # fmt: skip
+
+
+def _tms_service(rng: random.Random) -> ServiceSpec:
+    payment = [("payment", "self-pay"), ("payment", "insurance")]
+    if rng.random() < 0.4:
+        payment.append(("payment", "financing"))
+    conditions = [("condition", "depression"), ("condition", "treatment-resistant-depression")]
+    if rng.random() < 0.3:
+        conditions.append(("condition", "ocd"))
+    return ServiceSpec(
+        id=_uuid(rng),
+        name="TMS therapy",
+        treatment="tms",
+        terms=[("setting", "clinic"), *conditions, *payment],
+        costs=[("One TMS session", _money(rng, 200, 450), True, "One treatment session in the clinic")],
+        accepting=rng.random() < 0.85,
+        insurance_notes="Many plans cover TMS after other treatments; we ask your plan first.",
+        dosing_approach="Magnetic pulses from a coil held against the head, in weekday sessions over several weeks.",
+        monitoring="A trained technician stays with you; you are awake throughout.",
+        languages=_languages(rng),
+    )  # fmt: skip
+
+
+def _ect_service(rng: random.Random) -> ServiceSpec:
+    conditions = [("condition", "depression"), ("condition", "treatment-resistant-depression")]
+    if rng.random() < 0.5:
+        conditions.append(("condition", "bipolar-depression"))
+    return ServiceSpec(
+        id=_uuid(rng),
+        name="Electroconvulsive therapy (ECT) programme",
+        treatment="ect",
+        terms=[("setting", "clinic"), *conditions, ("payment", "insurance"), ("payment", "self-pay")],
+        costs=[("One ECT treatment", _money(rng, 600, 1500, 50), True, "Anaesthesia, the treatment and recovery")],
+        accepting=rng.random() < 0.9,
+        insurance_notes="Usually covered by insurance when a psychiatrist refers you.",
+        dosing_approach="Given under general anaesthesia by a hospital team, as a course of several sessions.",
+        monitoring="An anaesthetist and a psychiatrist watch you throughout; someone must take you home.",
+        languages=_languages(rng),
+    )  # fmt: skip
+
+
+#: Downtown ZIPs of major US cities. The first listings generated put every kind of local care
+#: in each of them (180 listings), so that no treatment the finder offers is an empty page in a
+#: big city.
+MAJOR_CITY_ZIPS = (
+    "10001", "60601", "90012", "77002", "85004", "19103", "78205", "92101", "75201", "78701",
+    "32202", "98101", "80202", "02108", "30303", "33130", "55401", "48226", "20001", "94102",
+    "97204", "37203", "28202", "43215", "46204", "89101", "64106", "63101", "21202", "84111",
+)  # fmt: skip
+#: Kinds of listing at a place (a remote programme has none), each with its name.
+NAMES = {
+    "clinic": "{word} Ketamine Clinic",
+    "esketamine": "{word} Esketamine Center",
+    "tms": "{word} TMS Center",
+    "ect": "{word} Regional Hospital",
+    "therapist": "{word} Counseling",
+    "psychiatrist": "{word} Psychiatry",
+    "remote": "{word} Home Ketamine Care",
+}
+LOCAL_KINDS = ("clinic", "esketamine", "tms", "ect", "therapist", "psychiatrist")
+#: How often each kind is generated elsewhere: the upper end of its share of [0, 1).
+KIND_SHARES = (
+    ("clinic", 0.50), ("esketamine", 0.62), ("remote", 0.80), ("tms", 0.86), ("ect", 0.90),
+    ("therapist", 0.95), ("psychiatrist", 1.0),
+)  # fmt: skip
+
+
+def _services_of(kind: str, rng: random.Random, state: str, anchored: bool) -> list[ServiceSpec]:
+    if kind == "clinic":
+        # A clinic in a major city always offers ketamine-assisted psychotherapy too.
+        return _clinic_services(rng, with_kap=anchored or rng.random() < 0.25)
+    builders = {
+        "esketamine": lambda: [_esketamine_service(rng)],
+        "remote": lambda: [_remote_service(rng, state)],
+        "tms": lambda: [_tms_service(rng)],
+        "ect": lambda: [_ect_service(rng)],
+        "therapist": lambda: [_talk_therapy_service(rng, online=rng.random() < 0.6)],
+        "psychiatrist": lambda: _psychiatry_services(rng),
+    }
+    return builders[kind]()
+
+
+def _place_and_kind(index: int, rng: random.Random, places: list, by_zip: dict):
+    """Where the listing is and what kind it is. Every other listing of the first ones puts one
+    of each local kind in each major city; the rest go to random ZIPs."""
+    anchor, odd = divmod(index, 2)
+    if not odd and anchor < len(MAJOR_CITY_ZIPS) * len(LOCAL_KINDS):
+        city, kind = divmod(anchor, len(LOCAL_KINDS))
+        return by_zip[MAJOR_CITY_ZIPS[city]], LOCAL_KINDS[kind], True
+    roll = rng.random()
+    kind = next(kind for kind, upper in KIND_SHARES if roll < upper)
+    return rng.choice(places), kind, False
+
+
 def generate(count: int, seed: int = 1):
     """Yield ``count`` listings, the same ones for the same seed."""
     rng = random.Random(seed)
     places = zip_codes_with_coordinates()
+    by_zip = {place[0]: place for place in places}
     for index in range(count):
-        zip_code, city, state, latitude, longitude = rng.choice(places)
-        roll = rng.random()
-        kind = "clinic" if roll < 0.65 else "esketamine" if roll < 0.8 else "remote"
-        word = rng.choice(WORDS)
-        name = {
-            "clinic": f"{word} Ketamine Clinic",
-            "esketamine": f"{word} Esketamine Center",
-            "remote": f"{word} Home Ketamine Care",
-        }[kind]
+        place, kind, anchored = _place_and_kind(index, rng, places, by_zip)
+        zip_code, city, state, latitude, longitude = place
+        name = NAMES[kind].format(word=rng.choice(WORDS))
         slug = f"{slugify(name)}-{slugify(city)}-{state.lower()}-{index + 1}"
-        if kind == "clinic":
-            services = _clinic_services(rng, name)
-        elif kind == "esketamine":
-            services = [_esketamine_service(rng)]
-        else:
-            services = [_remote_service(rng, state)]
+        services = _services_of(kind, rng, state, anchored)
         opens = time(rng.choice((8, 9)))
         closes = time(rng.choice((17, 18)))
         hours = [(day, opens, closes) for day in WEEKDAYS]

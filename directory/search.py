@@ -165,6 +165,11 @@ class _Statement:
         )
         return sorted(self._fetch(sql, params), key=lambda row: row[1])
 
+    def count(self, ranges: list[tuple[int, int]]) -> int:
+        where, params = self._where(ranges)
+        sql = f"SELECT COUNT(*) FROM {self.TABLE} WHERE {where}"  # noqa: S608
+        return self._fetch(sql, params)[0][0]
+
     def clinic_count(self, ranges: list[tuple[int, int]]) -> int:
         where, params = self._where(ranges)
         # The rows are read first, on their own, so both databases find them through the cell
@@ -252,6 +257,13 @@ def clinic_count(query: Query) -> int:
     place = query.place
     ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
     return _Statement(place, query.radius, query.filters).clinic_count(ranges)
+
+
+def entry_count(query: Query) -> int:
+    """How many services at a place within the radius match the filters (every page)."""
+    place = query.place
+    ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
+    return _Statement(place, query.radius, query.filters).count(ranges)
 
 
 # Listings without a price sort last on both databases.

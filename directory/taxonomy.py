@@ -35,7 +35,10 @@ TREATMENT = Facet(
         Term("kap", _("Ketamine-assisted psychotherapy")),
         Term("tms", _("TMS")),
         Term("ect", _("ECT")),
-        Term("ssri", _("Antidepressant medication")),
+        # "ssri" keeps its code (and so its number and every /find/?treatment=ssri link) but
+        # names what a seeker looks for: a prescriber, for antidepressants and other medicines.
+        Term("ssri", _("Psychiatric care and medication")),
+        Term("talk-therapy", _("Talk therapy")),
     ),
 )
 ROUTE = Facet(

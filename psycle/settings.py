@@ -377,8 +377,9 @@ CONTENT_SECURITY_POLICY = {
 # methods it lists for each: from any origin, without cookies.
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
-CORS_ALLOW_HEADERS = ("accept", "content-type")
-CORS_EXPOSE_HEADERS = ("Link", "X-Request-ID")
+# A page may ask again with the validators /api/hsds/ gives (ETag, Last-Modified).
+CORS_ALLOW_HEADERS = ("accept", "content-type", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("Link", "X-Request-ID", "ETag")
 CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

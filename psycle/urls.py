@@ -26,6 +26,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v1/", include("api.urls")),
+    path("api/hsds/", include("api.hsds_urls")),
     path("", include("directory.urls")),
     path("", include("consultations.urls")),
     path("assessment/", include("assessments.urls")),

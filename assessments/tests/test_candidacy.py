@@ -193,7 +193,7 @@ def test_fewer_than_two_antidepressants_points_to_first_line_treatment_and_expla
     assert option(advice, "first_line").title == (
         "Medicine, talk therapy or both, through your doctor"
     )
-    assert option(advice, "first_line").finder_url == "/find/?condition=depression"
+    assert option(advice, "first_line").finder_url == ("/find/?treatment=ssri&condition=depression")
     ketamine = option(advice, "ketamine_clinic")
     assert ketamine.fit == NOT_NOW and "fewer than two" in texts(ketamine.reasons)
     assert "Your answers do not point to either yet" in texts(option(advice, "esketamine").reasons)
@@ -228,6 +228,9 @@ def test_with_self_harm_thoughts_a_clinic_that_may_fit_is_said_not_to_be_a_crisi
 def test_mild_depression_does_not_point_to_ketamine_even_after_many_antidepressants():
     advice = advise(scores(phq9_total=7), antidepressant_trials="3", safety=NO_CONCERNS)
     assert [o.code for o in advice.fitting] == ["therapy"]
+    assert option(advice, "therapy").finder_url == (
+        "/find/?treatment=talk-therapy&condition=depression"
+    )
     assert "moderate range or above" in texts(option(advice, "ketamine_clinic").reasons)
     mild = option(advice, "first_line")
     assert mild.fit == NOT_NOW and "repeating the questionnaire" in texts(mild.reasons)
@@ -243,7 +246,7 @@ def test_not_sure_about_antidepressants_is_an_answer_a_doctor_can_help_with():
 def test_anxiety_alone_points_to_first_line_care_for_anxiety_and_no_ketamine():
     advice = advise(scores(gad7_total=11), antidepressant_trials="0", safety=NO_CONCERNS)
     assert [o.code for o in advice.fitting] == ["first_line", "therapy"]
-    assert option(advice, "first_line").finder_url == "/find/?condition=anxiety"
+    assert option(advice, "first_line").finder_url == "/find/?treatment=ssri&condition=anxiety"
     assert not advice.ketamine_listed
 
 

@@ -220,3 +220,25 @@ def test_a_result_with_risk_offers_no_newsletter_sign_up(client, finish_full):
 def test_a_result_without_risk_keeps_the_footer_sign_up(client, finish_full):
     finish_full()
     assert "footer-signup" in client.get("/assessment/full/result/").content.decode()
+
+
+def test_the_finder_links_search_near_the_place_the_seeker_gives(client, finish_full):
+    finish_full(phq9=(2, 2, 2, 1, 1, 1, 1, 1, 0), trials="1")
+    page = main_of(client.get("/assessment/full/result/"))
+    fits = section(page, "Options that may fit you")
+    assert '<label for="result-near">Where are you?</label>' in fits
+    assert 'href="/find/?treatment=ssri&amp;condition=depression"' in fits
+    assert 'href="/find/?treatment=talk-therapy&amp;condition=depression"' in fits
+
+    near = section(main_of(client.get("/assessment/full/result/?near=Austin,+TX")), "Options that")
+    assert "The buttons below search near Austin, TX." in near
+    assert 'href="/find/?treatment=ssri&amp;condition=depression&amp;near=Austin%2C%20TX"' in near
+    assert (
+        'href="/find/?treatment=talk-therapy&amp;condition=depression&amp;near=Austin%2C%20TX"'
+        in near
+    )
+
+    unknown = section(main_of(client.get("/assessment/full/result/?near=Atlantis")), "Options that")
+    assert 'aria-invalid="true"' in unknown
+    assert "We could not find “Atlantis”" in unknown
+    assert "near=" not in unknown.split("</form>", 1)[1]

@@ -10,9 +10,10 @@ from directory.models import Organization, Service
 
 @pytest.fixture
 def closed_clinic(demo_listings):
-    """A clinic with an address whose every service has stopped taking new patients."""
+    """A ketamine clinic in New York (where others are near) whose every service has stopped
+    taking new patients."""
     organization = Organization.objects.filter(
-        locations__location_type="physical", services__treatment__code="ketamine"
+        locations__address__postal_code="10001", services__treatment__code="ketamine"
     ).first()
     services = Service.objects.filter(organization=organization)
     services.update(accepting_new_patients=False, accepting_confirmed_on=date(2026, 5, 27))

@@ -6,7 +6,11 @@ from directory.models import Organization, Service
 
 
 def _physical(count):
-    return list(Organization.objects.filter(locations__location_type="physical").distinct()[:count])
+    """Ketamine clinics with an address (their services have the full protocol card)."""
+    clinics = Organization.objects.filter(
+        locations__location_type="physical", services__treatment__code="ketamine"
+    )
+    return list(clinics.distinct()[:count])
 
 
 def test_the_comparison_shows_each_providers_facts_with_their_dates(client, demo_listings):
