@@ -36,6 +36,8 @@ TREATMENT = Facet(
         Term("tms", _("TMS")),
         Term("ect", _("ECT")),
         Term("ssri", _("Antidepressant medication")),
+        Term("talk-therapy", _("Talk therapy")),
+        Term("psychiatry", _("Psychiatric care and medication")),
     ),
 )
 ROUTE = Facet(
