@@ -38,6 +38,8 @@ TREATMENT = Facet(
         Term("ssri", _("Antidepressant medication")),
         Term("talk-therapy", _("Talk therapy")),
         Term("psychiatry", _("Psychiatric care and medication")),
+        # Imported services whose taxonomy Psycle does not know: listed, found by place.
+        Term("other", _("Other services")),
     ),
 )
 ROUTE = Facet(

@@ -98,6 +98,8 @@ def test_a_real_format_file_then_a_later_one(client, tmp_path):
     for treatment in ("ketamine", "esketamine", "tms", "ect"):
         assert names_found(client, "10001", treatment, radius=500) == []
     assert "Ann Esthetist" not in names_found(client, "10001")
+    finder = client.get("/find/?near=10001&treatment=talk-therapy").content.decode()
+    assert "María José Núñez, Ph.D." in finder and "Ann Esthetist" not in finder
     address = Address.objects.get(location__organization__npi=NUNEZ)
     assert (address.address_1, address.postal_code) == ("350 5th Ave", "10001-1234")
     imported = Organization.objects.get(npi=NUNEZ)
