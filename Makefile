@@ -51,7 +51,10 @@ clean:
 
 # Benchmarks: the ketamine page's render time (SQLite, 100 requests), then finder search latency
 # at 1,000,000 listings on SQLite and PostgreSQL (loaded once, then reused from var/bench/ and the
-# psycle_bench_<count> database). BENCH_ARGS="--count 100000" for a smaller directory.
+# psycle_bench_<count> database). BENCH_ARGS="--count 100000" for a smaller directory. Then
+# import_nppes on a generated 1,000,000-row NPPES file (rows/s, peak memory) on both databases;
+# NPPES_BENCH_ARGS="--count 20000" for a smaller file.
 bench: install
 	$(BIN)/python bench/content_render.py
 	$(BIN)/python bench/finder.py $(BENCH_ARGS)
+	$(BIN)/python bench/nppes.py $(NPPES_BENCH_ARGS)

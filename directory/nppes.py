@@ -10,6 +10,7 @@ they offer, so a provider is listed only under the kinds of care its taxonomy su
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.utils.text import slugify
 
@@ -186,20 +187,34 @@ SKIP_TAXONOMY = "not a behavioural-health taxonomy"
 SKIP_OUTSIDE = "practice outside the US states Psycle covers"
 
 
-def read_row(row: dict, rules: tuple[TaxonomyRule, ...]):
-    """What one row (column name -> value) is: a Provider, Deactivated, Skipped or Bad."""
+class Row:
+    """One record's values, read by column name without building a dict of all 330."""
+
+    __slots__ = ("index", "values")
+
+    def __init__(self, values: list[str], index: dict[str, int]):
+        self.values = values
+        self.index = index
+
+    def __getitem__(self, name: str) -> str:
+        position = self.index[name]
+        return self.values[position] if position < len(self.values) else ""
+
+
+@lru_cache(maxsize=8192)
+def _rules_matching(code: str, rules: tuple[TaxonomyRule, ...]) -> tuple[TaxonomyRule, ...]:
+    return tuple(rule for rule in rules if rule.matches(code))
+
+
+def read_row(row: Row, rules: tuple[TaxonomyRule, ...]):
+    """What one row is: a Provider, Deactivated, Skipped or Bad."""
     number = row["NPI"].strip()
     if not npi.is_valid(number):
         return Bad(f"NPI {number or '(empty)'} is not valid (10 digits and a check digit)")
     if _is_deactivated(row):
         return Deactivated(number)
-    matched = [
-        (code, rule)
-        for code in (row[column].strip().upper() for column in TAXONOMY_CODE_COLUMNS)
-        if code
-        for rule in rules
-        if rule.matches(code)
-    ]
+    codes = dict.fromkeys(row[column].strip().upper() for column in TAXONOMY_CODE_COLUMNS)
+    matched = [(code, rule) for code in codes if code for rule in _rules_matching(code, rules)]
     if not matched:
         return Skipped(SKIP_TAXONOMY)
     country = row[f"{_PRACTICE} Country Code (If outside U.S.)"].strip().upper()
@@ -215,7 +230,7 @@ def read_row(row: dict, rules: tuple[TaxonomyRule, ...]):
     return _provider(row, number, name, state, place, matched)
 
 
-def _provider(row: dict, number: str, name: str, state: str, place, matched) -> Provider:
+def _provider(row: Row, number: str, name: str, state: str, place, matched) -> Provider:
     labels = list(dict.fromkeys(rule.label for _code, rule in matched))
     kinds = {kind for _code, rule in matched for kind in rule.kinds}
     codes = ", ".join(dict.fromkeys(code for code, _rule in matched))
@@ -237,7 +252,7 @@ def _provider(row: dict, number: str, name: str, state: str, place, matched) -> 
     )
 
 
-def _is_deactivated(row: dict) -> bool:
+def _is_deactivated(row: Row) -> bool:
     deactivated = _date(row["NPI Deactivation Date"])
     if deactivated is None:
         return False
@@ -281,7 +296,7 @@ def _clean(text: str) -> str:
 _WORD = re.compile(r"[^\s-]+")
 
 
-def _name(row: dict) -> str:
+def _name(row: Row) -> str:
     if row["Entity Type Code"].strip() == "2":
         return _clean(row["Provider Organization Name (Legal Business Name)"])[:200]
     parts = [row["Provider First Name"], row["Provider Middle Name"],

@@ -14,6 +14,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,6 +36,7 @@ from directory.taxonomy import TREATMENT
 #: Fixed, so an NPI gets the same HSDS id in every database that imports it.
 NAMESPACE = uuid.UUID("6f1d7c2e-4b7a-5d8e-9c3f-2a1b0e9d8c7b")
 BAD_ROWS_LISTED = 1000
+PHONE_DESCRIPTION = "From the NPI Registry"
 # The fields an NPPES row sets, by the names provenance and conflicts use.
 FIELDS = ("name", "description", "address", "phone", "services")
 
@@ -82,7 +84,7 @@ _OWN_ROWS = ("location", "address", "phone")
 
 
 def read_rows(path: Path, progress=None):
-    """(line number, row as column name -> value) for each record of the file; ``progress`` is
+    """(line number, nppes.Row) for each record of the file; ``progress`` is
     called with the bytes read so far."""
     with open(path, "rb") as raw:
         reader = csv.reader(_decoded(raw, progress))
@@ -95,13 +97,10 @@ def read_rows(path: Path, progress=None):
             raise NotAnNppesFile(
                 f"{path.name} is not an NPPES data file: its header has no {missing[0]!r} column"
             )
-        width = len(header)
-        for row in reader:
-            if not row:
-                continue
-            if len(row) < width:
-                row = row + [""] * (width - len(row))
-            yield reader.line_num, dict(zip(header, row, strict=False))
+        index = {name: position for position, name in enumerate(header)}
+        for values in reader:
+            if values:
+                yield reader.line_num, nppes.Row(values, index)
 
 
 def _decoded(raw, progress):
@@ -207,45 +206,107 @@ class NppesImport:
             )
 
     def _insert(self, providers: list[nppes.Provider]) -> None:
+        """New providers and their search rows, written as plain rows (no model instances:
+        at millions of rows building them would cost more than the database's work)."""
         rows = {model: [] for model in _INSERT_ORDER}
         for provider in providers:
-            organization = Organization(
-                id=uuid.uuid5(NAMESPACE, f"nppes:{provider.npi}"),
-                slug=provider.slug,
-                name=provider.name,
-                description=provider.description,
-                npi=provider.npi,
-                source=Organization.Source.NPPES,
-                source_name=self.source_name,
-                source_record_id=provider.npi,
-                imported_at=self.now,
-            )
-            for instance in self._provider_rows(organization, provider):
-                rows[type(instance)].append(instance)
+            for model, values in self._provider_rows(provider):
+                rows[model].append(values)
         for model in _INSERT_ORDER:
-            bulk.insert(model, rows[model])
+            bulk.insert_rows(model, rows[model])
         self.report.imported += len(providers)
 
-    def _provider_rows(self, organization: Organization, provider: nppes.Provider):
-        ids = ids_for(organization.id)
-        yield organization
-        location = _location(ids, organization, provider)
-        yield location
-        yield _address(ids, location, provider)
+    def _provider_rows(self, provider: nppes.Provider):
+        organization = SimpleNamespace(
+            pk=uuid.uuid5(NAMESPACE, f"nppes:{provider.npi}"),
+            name=provider.name,
+            slug=provider.slug,
+            is_verified=False,
+            is_demo=False,
+        )
+        ids = ids_for(organization.pk)
+        yield (
+            Organization,
+            {
+                "id": organization.pk,
+                "slug": provider.slug,
+                "name": provider.name,
+                "description": provider.description,
+                "npi": provider.npi,
+                "source": Organization.Source.NPPES,
+                "source_name": self.source_name,
+                "source_record_id": provider.npi,
+                "imported_at": self.now,
+            },
+        )
+        location = {
+            "id": ids["location"],
+            "organization_id": organization.pk,
+            "name": provider.name,
+            "location_type": Location.Type.PHYSICAL,
+            "latitude": provider.latitude,
+            "longitude": provider.longitude,
+        }
+        yield Location, location
+        yield (
+            Address,
+            {
+                "id": ids["address"],
+                "location_id": ids["location"],
+                "address_1": provider.address_1,
+                "city": provider.city,
+                "state_province": provider.state,
+                "postal_code": provider.postal_code,
+            },
+        )
         if provider.phone:
-            yield _phone(ids, organization, location, provider)
-        for kind in provider.kinds:
-            service = self._service(ids, organization, kind)
-            yield service
-            link = ServiceAtLocation(
-                id=uuid.uuid5(service.id, "nppes:at-location"), service=service, location=location
+            yield (
+                Phone,
+                {
+                    "id": ids["phone"],
+                    "organization_id": organization.pk,
+                    "location_id": ids["location"],
+                    "number": provider.phone,
+                    "description": PHONE_DESCRIPTION,
+                },
             )
-            yield link
+        yield from self._service_rows(provider, organization, ids)
+
+    def _service_rows(self, provider: nppes.Provider, organization, ids: dict):
+        place = SimpleNamespace(latitude=provider.latitude, longitude=provider.longitude)
+        for kind in provider.kinds:
+            term = self.terms[kind]
+            service = SimpleNamespace(
+                pk=ids[kind],
+                name=term.name,
+                treatment=term,
+                accepting_new_patients=True,
+                accepting_confirmed_on=None,
+            )
+            yield (
+                Service,
+                {
+                    "id": ids[kind],
+                    "organization_id": organization.pk,
+                    "name": term.name,
+                    "treatment_id": term.pk,
+                },
+            )
+            link_id = uuid.uuid5(ids[kind], "nppes:at-location")
+            yield (
+                ServiceAtLocation,
+                {"id": link_id, "service_id": ids[kind], "location_id": ids["location"]},
+            )
             values = indexing.search_entry_values(
-                service=service, organization=organization, location=location,
-                city=provider.city, state=provider.state, features=0, costs=[],
-            )  # fmt: skip
-            yield SearchEntry(service_at_location_id=link.id, **values)
+                service=service,
+                organization=organization,
+                location=place,
+                city=provider.city,
+                state=provider.state,
+                features=0,
+                costs=[],
+            )
+            yield SearchEntry, {"service_at_location_id": link_id, **values}
 
     def _service(self, ids: dict, organization: Organization, kind: str) -> Service:
         term = self.terms[kind]
@@ -363,7 +424,7 @@ def _address(ids, location, provider) -> Address:
 def _phone(ids, organization, location, provider) -> Phone:
     return Phone(
         id=ids["phone"], organization=organization, location=location, number=provider.phone,
-        description="From the NPI Registry",
+        description=PHONE_DESCRIPTION,
     )  # fmt: skip
 
 
