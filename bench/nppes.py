@@ -109,7 +109,8 @@ def child(path: Path) -> None:
     read = int(summary[0].split()[1])
     print(json.dumps({
         "database": connection.vendor, "rows": read, "seconds": seconds,
-        "rows_per_second": read / seconds, "cpu_seconds": cpu, "providers": Organization.objects.count(),
+        "rows_per_second": read / seconds, "cpu_seconds": cpu,
+        "providers": Organization.objects.count(),
         "search_rows": SearchEntry.objects.count(),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "peak_mb_before_import": before / 1024, "summary": summary,
