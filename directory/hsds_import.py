@@ -21,6 +21,7 @@ from directory.models import (
     Phone,
     Schedule,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
     TaxonomyTerm,
@@ -121,7 +122,7 @@ class HsdsImport:
             self.report.imported += 1
             return True
         changed = False
-        for name in ("name", "description", "website", "email", "is_demo"):
+        for name in (key for key in plan.values if key not in ("id", "slug")):
             if self._allowed(existing, plan, name, getattr(existing, name) != plan.values[name]):
                 setattr(existing, name, plan.values[name])
                 changed = True
@@ -191,11 +192,13 @@ class HsdsImport:
         )
         costs = [{**cost, "service_id": service_id} for cost in plan.costs]
         languages = [{**row, "service_id": service_id} for row in plan.languages]
+        areas = [{**row, "service_id": service_id} for row in plan.areas]
         return (
             links != set(plan.location_ids)
             or attributes != {self._term(term).pk for term in plan.terms}
             or _rows_differ(CostOption.objects.filter(service_id=service_id), costs)
             or _rows_differ(Language.objects.filter(service_id=service_id), languages)
+            or _rows_differ(ServiceArea.objects.filter(service_id=service_id), areas)
         )
 
     def _term(self, term: tuple) -> TaxonomyTerm:
@@ -219,6 +222,8 @@ class HsdsImport:
         _write_all(CostOption, costs, CostOption.objects.filter(service_id=service_id))
         languages = [{**row, "service_id": service_id} for row in plan.languages]
         _write_all(Language, languages, Language.objects.filter(service_id=service_id))
+        areas = [{**row, "service_id": service_id} for row in plan.areas]
+        _write_all(ServiceArea, areas, ServiceArea.objects.filter(service_id=service_id))
         term_ids = [self._term(term).pk for term in plan.terms]
         ServiceAttribute.objects.filter(service_id=service_id).exclude(
             taxonomy_term_id__in=term_ids

@@ -59,6 +59,7 @@ class ServicePlan:
     terms: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, facet, code, name
     costs: list[dict] = field(default_factory=list)
     languages: list[dict] = field(default_factory=list)
+    areas: list[dict] = field(default_factory=list)  # US states served (remote programmes)
     location_ids: list[uuid.UUID] = field(default_factory=list)
 
 
@@ -194,7 +195,7 @@ def _organization(position: int, record) -> OrganizationPlan:
         "id": pk, "name": name, "description": str(record.get("description") or "").strip(),
         "email": _text(record, "email", 254), "website": website,
         "slug": f"{slugify(name)[:100].strip('-') or 'provider'}-{str(pk)[:8]}",
-        "is_demo": _psycle_values(record.get("attributes")).get("is_demo") == "true",
+        **_organization_fields(pk, record.get("attributes")),
     })  # fmt: skip
     for location in record.get("locations") or []:
         organization.locations.append(_location(location))
@@ -329,7 +330,37 @@ def _service(number: int, record: dict, locations: set) -> ServicePlan:
         {"id": _id(row, "language"), "code": _text(row, "code", 10), "name": _text(row, "name", 60)}
         for row in record.get("languages") or [] if row.get("code") or row.get("name")
     ]  # fmt: skip
+    service.areas = _areas(record.get("service_areas"))
     return service
+
+
+def _areas(areas) -> list[dict]:
+    """Service areas named by a US state (its code or name); others are not Psycle's kind."""
+    found = {}
+    for area in areas or []:
+        name = _text(area, "name", 60)
+        code = name.upper() if name.upper() in US_STATES else STATE_BY_NAME.get(name.lower())
+        if code and code not in found:
+            found[code] = {"id": _id(area, "service area"), "state": code}
+    return list(found.values())
+
+
+def _organization_fields(pk, attributes) -> dict:
+    """Psycle's organization fields carried as attributes: demo, and the verification."""
+    values = _psycle_values(attributes)
+    fields = {"is_demo": values.get("is_demo", "").lower() == "true"}
+    verification = values.get("verification", "")
+    if verification in ("verified", "unverified", "rejected"):
+        try:
+            verified_on = values.get("verified_on")
+            fields.update(
+                verification=verification,
+                verified_on=date.fromisoformat(verified_on) if verified_on else None,
+                verified_by_name=values.get("verified_by_name", "")[:200],
+            )
+        except ValueError:
+            raise RecordError(f"organization {pk}: attribute verified_on is not a date") from None
+    return fields
 
 
 def _facet_of(term: dict) -> str:

@@ -5,6 +5,7 @@ import copy
 import csv
 import json
 import shutil
+import uuid
 from io import StringIO
 from pathlib import Path
 
@@ -181,3 +182,51 @@ def test_the_clinics_own_edits_are_reported_not_overwritten(tmp_path):
     organization.refresh_from_db()
     assert organization.description == "Written by the clinic."
     assert organization.email == "new@example.com"
+
+
+def _psycle(code: str, value: str, taxonomy: str = "psycle") -> dict:
+    """An attribute carrying one of Psycle's fields (or facet terms) the way the import reads it."""
+    return {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"attribute:{taxonomy}:{code}")),
+            "value": value,
+            "taxonomy_term": {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{taxonomy}:{code}")),
+                              "taxonomy": taxonomy, "code": code, "name": code,
+                              "description": ""}}  # fmt: skip
+
+
+def test_psycles_own_fields_travel_as_attributes(client, tmp_path):
+    record = in_new_york(example())
+    record["attributes"] = [
+        _psycle("is_demo", "true"), _psycle("verification", "verified"),
+        _psycle("verified_on", "2026-11-01"), _psycle("verified_by_name", "Ada Admin"),
+    ]  # fmt: skip
+    service = record["services"][0]
+    service["attributes"] = [
+        _psycle("accepting_new_patients", "false"), _psycle("accepting_confirmed_on", "2026-11-20"),
+        _psycle("is_remote", "true"), _psycle("iv", "", taxonomy="route"),
+        _psycle("ketamine", "", taxonomy="treatment"),
+    ]  # fmt: skip
+    service["service_areas"] = [{"id": "2f9e3c1a-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "name": "NY"}]
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(record))
+    run(path)
+    organization = Organization.objects.get()
+    assert organization.is_demo and organization.verified_by_name == "Ada Admin"
+    stored = Service.objects.get()
+    assert (stored.treatment.code, stored.accepting_new_patients, stored.is_remote) == (
+        "ketamine", False, True
+    )  # fmt: skip
+    body = client.get("/api/v1/search?near=10001&radius=5&treatment=ketamine&route=iv").json()
+    assert [(r["name"], r["is_demo"], r["verified"]) for r in body["results"]] == [
+        (ORGANIZATION, True, True)
+    ]
+    remote = client.get("/find/remote/?near=10001").content.decode()
+    assert ORGANIZATION in remote
+    assert "unchanged 1." in run(path)
+
+    service["attributes"][0]["value"] = "maybe"
+    path.write_text(json.dumps(record))
+    out, _message = refused(path)
+    assert (
+        "Bad record: record 1: service ac148810-d857-441c-9679-408f346de14b: attribute "
+        "accepting_new_patients 'maybe' is not a bool"
+    ) in out
