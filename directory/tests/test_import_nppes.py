@@ -5,6 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from accounts.tests.second_factor import sign_in_with_second_factor
+from clinics.models import Claim
 from core.tests import people
 from directory import provenance
 from directory.models import Address, Organization, SearchEntry, Service
@@ -194,3 +196,19 @@ def test_a_listing_from_elsewhere_is_never_rewritten_by_the_registry(tmp_path):
     clinic.refresh_from_db()
     assert clinic.name == "Riverside Ketamine Clinic" and clinic.source == "administrator"
     assert list(clinic.services.values_list("treatment__code", flat=True)) == ["ketamine"]
+
+
+@pytest.mark.django_db
+def test_an_imported_provider_is_claimed_with_its_npi(client, tmp_path):
+    run(first_file(tmp_path))
+    organization = Organization.objects.get(npi=NUNEZ)
+    claimant = people.make_account("maria@nunez.example")
+    sign_in_with_second_factor(client, claimant)
+    found = client.get(f"/clinic/claim/?q={NUNEZ}").content.decode()
+    assert f'href="/clinic/claim/{organization.slug}/"' in found
+    response = client.post(
+        f"/clinic/claim/{organization.slug}/", {"npi": NUNEZ, "role_at_clinic": "Psychologist"}
+    )
+    assert response.status_code == 302
+    claim = Claim.objects.get()
+    assert (claim.organization, claim.user, claim.status) == (organization, claimant, "pending")
