@@ -190,15 +190,25 @@ SKIP_OUTSIDE = "practice outside the US states Psycle covers"
 class Row:
     """One record's values, read by column name without building a dict of all 330."""
 
-    __slots__ = ("index", "values")
+    __slots__ = ("index", "taxonomy_positions", "values")
 
-    def __init__(self, values: list[str], index: dict[str, int]):
+    def __init__(self, values: list[str], index: dict[str, int], taxonomy_positions=None):
         self.values = values
         self.index = index
+        self.taxonomy_positions = taxonomy_positions or [index[c] for c in TAXONOMY_CODE_COLUMNS]
 
     def __getitem__(self, name: str) -> str:
         position = self.index[name]
         return self.values[position] if position < len(self.values) else ""
+
+    def taxonomy_codes(self) -> list[str]:
+        """The taxonomy codes given, in order (most of the 15 columns are empty)."""
+        values, width = self.values, len(self.values)
+        return [
+            values[position].strip().upper()
+            for position in self.taxonomy_positions
+            if position < width and values[position]
+        ]
 
 
 @lru_cache(maxsize=8192)
@@ -213,7 +223,7 @@ def read_row(row: Row, rules: tuple[TaxonomyRule, ...]):
         return Bad(f"NPI {number or '(empty)'} is not valid (10 digits and a check digit)")
     if _is_deactivated(row):
         return Deactivated(number)
-    codes = dict.fromkeys(row[column].strip().upper() for column in TAXONOMY_CODE_COLUMNS)
+    codes = dict.fromkeys(row.taxonomy_codes())
     matched = [(code, rule) for code in codes if code for rule in _rules_matching(code, rules)]
     if not matched:
         return Skipped(SKIP_TAXONOMY)

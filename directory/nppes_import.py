@@ -98,9 +98,10 @@ def read_rows(path: Path, progress=None):
                 f"{path.name} is not an NPPES data file: its header has no {missing[0]!r} column"
             )
         index = {name: position for position, name in enumerate(header)}
+        taxonomy_positions = [index[name] for name in nppes.TAXONOMY_CODE_COLUMNS]
         for values in reader:
             if values:
-                yield reader.line_num, nppes.Row(values, index)
+                yield reader.line_num, nppes.Row(values, index, taxonomy_positions)
 
 
 def _decoded(raw, progress):
