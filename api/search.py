@@ -79,7 +79,7 @@ def _choice(name, facet, description):
         "in": "query",
         "required": False,
         "description": description,
-        "schema": {"type": "string", "enum": [term.code for term in facet.terms]},
+        "schema": {"type": "string", "enum": [term.code for term in facet.offered]},
     }
 
 

@@ -11,7 +11,7 @@ from audit.models import AuditEvent
 from clinics import tasks
 from clinics.models import Claim, Membership, RequestNote
 from core.tasks import enqueue_on_commit
-from directory import indexing
+from directory import indexing, provenance
 from directory.models import (
     Organization,
     ServiceArea,
@@ -82,6 +82,7 @@ def record_export(user, organization, status: str, count: int) -> None:
 @transaction.atomic
 def save_organization(user, form) -> None:
     organization = form.save()
+    provenance.record_clinic_edit(organization, form.changed_data)
     log.record(
         user,
         Action.LISTING_EDITED,
@@ -148,6 +149,7 @@ def save_service(user, organization: Organization, form, prices):
 
     indexing.reindex_services([service.pk])
     _touch(organization)
+    provenance.record_clinic_edit(organization, ["services"])
     changed = sorted(set(form.changed_data) | ({"prices"} if prices.has_changed() else set()))
     log.record(
         user,
@@ -165,6 +167,7 @@ def save_service(user, organization: Organization, form, prices):
 def save_hours(user, organization: Organization, location, hours) -> None:
     hours.save()
     _touch(organization)
+    provenance.record_clinic_edit(organization, ["hours"])
     log.record(
         user,
         Action.LISTING_EDITED,

@@ -7,6 +7,7 @@ use it where nothing reads them back.
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils import timezone
 
 # Fields whose Python value is what both databases' drivers take as it is.
 _PLAIN = {
@@ -41,6 +42,48 @@ def insert(model, instances: list, using: str = DEFAULT_DB_ALIAS) -> None:
         ]
         for instance in instances
     ]
+    _write(connection, model, fields, rows)
+
+
+def insert_rows(model, rows: list[dict], using: str = DEFAULT_DB_ALIAS) -> None:
+    """Like ``insert``, from dicts of values by attribute name (``organization_id``), which
+    costs a fraction of building model instances. A field a row leaves out takes its default
+    (``auto_now`` fields: now); a primary key left out of the first row is left to the database."""
+    if not rows:
+        return
+    connection = connections[using]
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if not (field.primary_key and field.attname not in rows[0])
+    ]
+    now = timezone.now()
+    defaults = {
+        field.attname: now
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        else field.get_default()
+        for field in fields
+    }
+    prepare = [
+        None
+        if type(field).__module__.startswith("django.db.models")
+        and field.get_internal_type() in _PLAIN
+        else field
+        for field in fields
+    ]
+    values = [
+        [
+            value if field is None else field.get_db_prep_save(value, connection)
+            for field, value in zip(
+                prepare, (row.get(f.attname, defaults[f.attname]) for f in fields), strict=True
+            )
+        ]
+        for row in rows
+    ]
+    _write(connection, model, fields, values)
+
+
+def _write(connection, model, fields: list, rows: list[list]) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     with connection.cursor() as cursor:

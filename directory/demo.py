@@ -529,6 +529,7 @@ def _organization(listing: ListingSpec):
         description=listing.description,
         email=listing.email,
         is_demo=True,
+        source=Organization.Source.DEMO,
         verification=Organization.Verification.VERIFIED
         if listing.verified
         else Organization.Verification.UNVERIFIED,

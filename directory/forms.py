@@ -13,7 +13,7 @@ FILTER_FACETS = ("treatment", "route", "setting", "therapist", "condition", "pay
 
 
 def _choices(facet):
-    return [("", _("Any"))] + [(term.code, term.name) for term in facet.terms]
+    return [("", _("Any"))] + [(term.code, term.name) for term in facet.offered]
 
 
 class SearchForm(forms.Form):

@@ -41,6 +41,12 @@ def lowest_price(costs: Iterable[tuple]) -> tuple[int | None, date | None]:
     return math.ceil(amount), confirmed_on
 
 
+def _confirmed_accepting(service) -> bool:
+    """ "Accepting new patients" as the filter reads it: only when someone confirmed it (an
+    imported listing has no date until its provider says so)."""
+    return service.accepting_new_patients and service.accepting_confirmed_on is not None
+
+
 def search_entry_values(
     *, service, organization, location, city: str, state: str, features: int, costs
 ) -> dict:
@@ -60,7 +66,7 @@ def search_entry_values(
         "z": z,
         "price": price,
         "verified": organization.is_verified,
-        "accepting": service.accepting_new_patients,
+        "accepting": _confirmed_accepting(service),
         "is_demo": organization.is_demo,
         "name": organization.name,
         "slug": organization.slug,
@@ -84,7 +90,7 @@ def remote_entry_values(*, service, organization, state: str, features: int, cos
         "price": price,
         "sort_price": UNPRICED if price is None else price,
         "verified": organization.is_verified,
-        "accepting": service.accepting_new_patients,
+        "accepting": _confirmed_accepting(service),
         "is_demo": organization.is_demo,
     }
 

@@ -19,6 +19,13 @@ STATE_CHOICES = sorted(US_STATES.items())
 
 
 class Organization(models.Model):
+    class Source(models.TextChoices):
+        DEMO = "demo", _("Generated demo data")
+        NPPES = "nppes", _("The NPI Registry (NPPES)")
+        HSDS = "hsds", _("An Open Referral HSDS feed")
+        PORTAL = "portal", _("The clinic, through the clinic portal")
+        ADMINISTRATOR = "administrator", _("Psycle's administrators")
+
     class Verification(models.TextChoices):
         UNVERIFIED = "unverified", _("Not yet verified")
         VERIFIED = "verified", _("Verified")
@@ -42,11 +49,31 @@ class Organization(models.Model):
     )
     verified_by_name = models.CharField(max_length=200, blank=True)
     verified_on = models.DateField(null=True, blank=True)
+    # Provenance: where the listing came from, and which of its fields the clinic set itself
+    # (an import never overwrites those; it reports the conflict instead).
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.ADMINISTRATOR)
+    source_name = models.CharField(
+        max_length=200, blank=True, help_text=_("The file or feed it was imported from.")
+    )
+    source_record_id = models.CharField(
+        max_length=100, blank=True, help_text=_("Its id in that source: the NPI, the HSDS id.")
+    )
+    imported_at = models.DateTimeField(null=True, blank=True)
+    clinic_edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_("Fields the clinic set through the portal; imports leave them alone."),
+    )
+    clinic_edited_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # An NPI names one provider: importing a later NPPES file updates, never duplicates.
+            models.UniqueConstraint(fields=["npi"], condition=~models.Q(npi=""), name="unique_npi")
+        ]
 
     def __str__(self):
         return self.name

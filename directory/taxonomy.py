@@ -21,9 +21,15 @@ class Facet:
     code: str
     name: str
     terms: tuple[Term, ...]
+    hidden: tuple[str, ...] = ()
 
     def term(self, code: str) -> Term | None:
         return next((term for term in self.terms if term.code == code), None)
+
+    @property
+    def offered(self) -> tuple[Term, ...]:
+        """The terms a seeker can choose in the finder and the API (not ``hidden`` ones)."""
+        return tuple(term for term in self.terms if term.code not in self.hidden)
 
 
 TREATMENT = Facet(
@@ -39,7 +45,11 @@ TREATMENT = Facet(
         # names what a seeker looks for: a prescriber, for antidepressants and other medicines.
         Term("ssri", _("Psychiatric care and medication")),
         Term("talk-therapy", _("Talk therapy")),
+        # Imported services whose taxonomy Psycle does not know: listed, found by place, and
+        # never offered as a choice in the finder (directory.forms).
+        Term("other", _("Other services")),
     ),
+    hidden=("other",),
 )
 ROUTE = Facet(
     "route",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_for_visitors
-from directory import alternatives, finder, profiles, shortlist, taxonomy
+from directory import alternatives, finder, profiles, provenance, shortlist, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
 
@@ -141,6 +141,7 @@ def provider(request, slug):
         {
             "organization": organization,
             "profile": profile,
+            "provenance": provenance.describe(organization),
             "alternatives": (
                 None if profile.accepting else alternatives.accepting_near(organization, profile)
             ),

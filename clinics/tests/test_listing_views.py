@@ -251,3 +251,13 @@ def test_a_bad_email_is_named(as_casey, riverside):
         "/clinic/organizations/riverside/listing/", {"email": "nope", "website": ""}
     )
     assert "E-mail for new requests: Enter a valid email address." in response.content.decode()
+
+
+def test_what_the_clinic_saves_is_marked_as_its_own_on_the_profile(as_casey, riverside):
+    service = riverside.services.get()
+    as_casey.post(edit_url(service), service_data(service))
+    riverside.refresh_from_db()
+    assert riverside.clinic_edited_fields == ["services"]
+    today = timezone.localdate().strftime("%-d %b %Y")
+    profile = as_casey.get("/providers/riverside/").content.decode()
+    assert f"The provider&#x27;s staff set its services on {today}." in profile

@@ -1,4 +1,6 @@
-"""core.bulk.insert writes what the ORM would write, encryption included."""
+"""core.bulk.insert writes what the ORM would write, encryption included; insert_rows too."""
+
+import uuid
 
 import pytest
 from django.db import connection
@@ -7,6 +9,7 @@ from django.utils import timezone
 from consultations.models import ConsultationRequest
 from core import bulk
 from core.tests.people import DANA, clinic
+from directory.models import Organization
 
 
 @pytest.mark.django_db
@@ -27,3 +30,17 @@ def test_bulk_insert_encrypts_what_the_model_encrypts():
     assert DANA["name"] not in name and DANA["message"] not in message
     stored = ConsultationRequest.objects.get()
     assert (stored.name, stored.message) == (DANA["name"], DANA["message"])
+
+
+@pytest.mark.django_db
+def test_insert_rows_writes_plain_rows_with_defaults_and_timestamps():
+    pk = uuid.uuid4()
+    before = timezone.now()
+    bulk.insert_rows(Organization, [{"id": pk, "slug": "plain", "name": "Plain Row Clinic"}])
+    stored = Organization.objects.get(pk=pk)
+    assert (stored.name, stored.source, stored.clinic_edited_fields) == (
+        "Plain Row Clinic",
+        "administrator",
+        [],
+    )
+    assert stored.is_demo is False and stored.created_at >= before
