@@ -47,10 +47,13 @@ def endpoint(*methods: str):
 def _conditional(request, response):
     """A GET's answer carries an ETag of its body; a client that sends it back in If-None-Match
     gets 304 Not Modified with no body while the answer has not changed."""
-    if request.method in ("GET", "HEAD") and response.status_code == 200:
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    if not response.streaming and not response.has_header("ETag"):
         set_response_etag(response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
-    return response
+    if not response.has_header("ETag"):  # a stream (NDJSON) is not held to be hashed
+        return response
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 class BadBody(Exception):

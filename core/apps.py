@@ -28,16 +28,16 @@ def connect_page_cache_invalidation():
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(pagecache.invalidate_on_commit, dispatch_uid=f"pagecache-{id(signal)}")
-    post_save.connect(_row_changed, dispatch_uid="pagecache-post-save")
-    post_delete.connect(_row_changed, dispatch_uid="pagecache-post-delete")
+    # Connected model by model: a receiver on every model would stop Django deleting search rows
+    # (and any other rows) in bulk, since it would have to load each one to signal it.
+    from django.apps import apps
 
-
-def _row_changed(sender, **kwargs):
-    meta = sender._meta
-    if meta.app_label in SHOWN_IN_PAGES and meta.object_name not in SEARCH_ROWS:
-        from core import pagecache
-
-        pagecache.invalidate_on_commit()
+    for model in apps.get_models(include_auto_created=True):
+        meta = model._meta
+        if meta.app_label in SHOWN_IN_PAGES and meta.object_name not in SEARCH_ROWS:
+            uid = f"pagecache-{meta.label}"
+            post_save.connect(pagecache.invalidate_on_commit, sender=model, dispatch_uid=uid)
+            post_delete.connect(pagecache.invalidate_on_commit, sender=model, dispatch_uid=uid)
 
 
 def create_cache_table(using, **kwargs):
