@@ -9,6 +9,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Directory"
 
     def ready(self):
+        from directory.insurers import ensure_insurers
         from directory.signals import ensure_taxonomy_terms
 
         post_migrate.connect(ensure_taxonomy_terms, sender=self)
+        post_migrate.connect(ensure_insurers, sender=self)

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from directory import geo, taxonomy
+from directory.insurers import ids_column, shown_column
 from directory.models import (
     CostOption,
     Location,
@@ -17,6 +18,7 @@ from directory.models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
 )
 
 
@@ -39,10 +41,20 @@ def lowest_price(costs: Iterable[tuple]) -> tuple[int | None, date | None]:
     return math.ceil(amount), confirmed_on
 
 
+def insurer_values(insurers) -> dict:
+    """The insurer columns of a search row, from (id, slug, name, plan, confirmed_on) tuples."""
+    insurers = list(insurers)
+    return {
+        "insurer_ids": ids_column(pk for pk, *_rest in insurers),
+        "insurers_shown": shown_column(shown for _pk, *shown in insurers),
+    }
+
+
 def search_entry_values(
-    *, service, organization, location, city: str, state: str, features: int, costs
+    *, service, organization, location, city: str, state: str, features: int, costs, insurers=()
 ) -> dict:
-    """The columns of a search row: where, what, and everything a result shows."""
+    """The columns of a search row: where, what, and everything a result shows; ``insurers``
+    as ``insurer_values`` takes them."""
     x, y, z = geo.unit_vector(location.latitude, location.longitude)
     price, price_confirmed_on = lowest_price(costs)
     return {
@@ -67,10 +79,13 @@ def search_entry_values(
         "state": state,
         "price_confirmed_on": price_confirmed_on,
         "accepting_confirmed_on": service.accepting_confirmed_on,
+        **insurer_values(insurers),
     }
 
 
-def remote_entry_values(*, service, organization, state: str, features: int, costs) -> dict:
+def remote_entry_values(
+    *, service, organization, state: str, features: int, costs, insurers=()
+) -> dict:
     """The columns of a remote row: a remote service in one state it serves."""
     price, _confirmed_on = lowest_price(costs)
     return {
@@ -83,7 +98,17 @@ def remote_entry_values(*, service, organization, state: str, features: int, cos
         "verified": organization.is_verified,
         "accepting": service.accepting_new_patients,
         "is_demo": organization.is_demo,
+        "insurer_ids": ids_column(pk for pk, *_rest in insurers),
     }
+
+
+def _insurers_of(service_ids) -> dict:
+    insurers = defaultdict(list)
+    for row in ServiceInsurer.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "insurer_id", "insurer__slug", "insurer__name", "plan", "confirmed_on"
+    ):
+        insurers[row[0]].append(row[1:])
+    return insurers
 
 
 @transaction.atomic
@@ -105,6 +130,7 @@ def reindex_services(service_ids: Iterable) -> None:
         service_id__in=service_ids, per_session=True
     ).values_list("service_id", "amount", "confirmed_on"):
         costs[service_id].append((amount, confirmed_on))
+    insurers = _insurers_of(service_ids)
     areas = defaultdict(list)
     for area in ServiceArea.objects.filter(service_id__in=service_ids):
         areas[area.service_id].append(area.state)
@@ -127,6 +153,7 @@ def reindex_services(service_ids: Iterable) -> None:
                 state=address.state_province if address else "",
                 features=features,
                 costs=costs[service.pk],
+                insurers=insurers[service.pk],
             )
             search_rows.append(SearchEntry(service_at_location_id=link.pk, **values))
         if service.is_remote:
@@ -137,6 +164,7 @@ def reindex_services(service_ids: Iterable) -> None:
                     state=state,
                     features=features,
                     costs=costs[service.pk],
+                    insurers=insurers[service.pk],
                 )
                 remote_rows.append(RemoteEntry(**values))
     SearchEntry.objects.bulk_create(search_rows, batch_size=500)
