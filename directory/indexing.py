@@ -41,6 +41,17 @@ def lowest_price(costs: Iterable[tuple]) -> tuple[int | None, date | None]:
     return math.ceil(amount), confirmed_on
 
 
+def first_course(service, price: int | None) -> tuple[int | None, int | None]:
+    """A first course's total in whole dollars (rounded up) and its sessions: the listing's own
+    course price, else its lowest per-session price times the sessions its protocol gives."""
+    sessions = service.first_course_sessions
+    if service.first_course_price is not None:
+        return math.ceil(service.first_course_price), sessions
+    if price is not None and sessions:
+        return price * sessions, sessions
+    return None, sessions
+
+
 def insurer_values(insurers) -> dict:
     """The insurer columns of a search row, from (id, slug, name, plan, confirmed_on) tuples."""
     insurers = list(insurers)
@@ -57,6 +68,7 @@ def search_entry_values(
     as ``insurer_values`` takes them."""
     x, y, z = geo.unit_vector(location.latitude, location.longitude)
     price, price_confirmed_on = lowest_price(costs)
+    course_price, course_sessions = first_course(service, price)
     return {
         "organization_id": organization.pk,
         "service_id": service.pk,
@@ -79,6 +91,8 @@ def search_entry_values(
         "state": state,
         "price_confirmed_on": price_confirmed_on,
         "accepting_confirmed_on": service.accepting_confirmed_on,
+        "course_price": course_price,
+        "course_sessions": course_sessions,
         **insurer_values(insurers),
     }
 

@@ -368,6 +368,10 @@ class SearchEntry(models.Model):
     # ``insurers_shown``, a JSON list of {"slug", "name", "plan", "confirmed_on"}.
     insurer_ids = models.CharField(max_length=2000, default="", blank=True)
     insurers_shown = models.TextField(default="[]")
+    # A first course's total in whole dollars and its sessions, for the cost figures: the
+    # listing's own course price, else its lowest per-session price times its sessions.
+    course_price = models.IntegerField(null=True)
+    course_sessions = models.SmallIntegerField(null=True)
 
     class Meta:
         indexes = [

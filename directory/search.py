@@ -168,6 +168,15 @@ class _Statement:
         )
         return sorted(self._fetch(sql, params), key=lambda row: row[1])
 
+    def costs(self, ranges: list[tuple[int, int]]) -> list[tuple]:
+        """(price, course_price, course_sessions) of every row the search finds."""
+        where, params = self._where(ranges)
+        sql = (
+            f"SELECT price, course_price, course_sessions FROM {self.TABLE} "  # noqa: S608
+            f"WHERE {where}"
+        )
+        return self._fetch(sql, params)
+
     def clinic_count(self, ranges: list[tuple[int, int]]) -> int:
         where, params = self._where(ranges)
         sql = (
@@ -323,6 +332,18 @@ def price_summaries(place: Place, radius: int, treatment: str | None) -> list[Pr
         _summary(taxonomy.treatment_code(number), by_treatment[number])
         for number in sorted(by_treatment)
     ]
+
+
+def cost_rows(query: Query) -> list[tuple]:
+    """(price, course_price, course_sessions) of every listing the query finds, on any page."""
+    place = query.place
+    ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
+    return _Statement(place, query.radius, query.filters).costs(ranges)
+
+
+def summary_of(label: str, values: list) -> PriceSummary:
+    """The median, lowest and highest of the values (of any order), and how many there are."""
+    return _summary(label, sorted(values))
 
 
 def price_summary(place: Place, radius: int, treatment: str) -> PriceSummary:
