@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from directory.forms import SearchForm
 from directory.listings import Clinic, Listing, clinics_for, listings_for
+from directory.prices import CostFigures, cost_figures
 from directory.search import (
     DEFAULT_RADIUS,
     PriceSummary,
@@ -65,6 +66,11 @@ class Results:
         """The prices of the chosen treatment, or of each treatment when none was chosen."""
         query = self.query
         return price_summaries(query.place, query.radius, query.filters.treatment)
+
+    @cached_property
+    def costs(self) -> CostFigures | None:
+        """What the listings found (every page, every filter) ask, when a treatment is chosen."""
+        return cost_figures(self.query) if self.query.filters.treatment else None
 
 
 def search_form(params, *, per_page: int = 20) -> SearchForm:
