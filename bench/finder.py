@@ -8,7 +8,9 @@ Each database is loaded once with the seeded demo generator (lean: only what sea
 kept for later runs: SQLite in var/bench/, PostgreSQL in the database `psycle_bench_<count>` on
 127.0.0.1:5432. Query centres are ZIP centroids drawn with a fixed seed. For each radius and
 filter set the script times, in this process, what /find/ and the API do for a first page:
-`nearby()` plus loading the page's listings. It reports the median and 95th percentile.
+`nearby()` plus loading the page's listings; and, for each radius, what GET /api/v1/costs
+computes (the cost figures of every listing the search finds). It reports the median and 95th
+percentile.
 """
 
 import argparse
@@ -30,7 +32,14 @@ CASES = [
         "3 filters (treatment, route, verified)",
         {"treatment": "ketamine", "route": "iv", "verified": True},
     ),
+    ("1 filter (payment: medicaid)", {"payment": "medicaid"}),
+    ("1 filter (insurer: cigna)", {"insurer": "cigna"}),
+    (
+        "3 filters (treatment, payment, insurer)",
+        {"treatment": "esketamine", "payment": "medicare", "insurer": "aetna"},
+    ),
 ]
+COSTS_LABEL = "GET /api/v1/costs (treatment: ketamine)"
 
 
 def run_child(database: str, count: int, queries: int) -> dict:
@@ -67,8 +76,8 @@ def child(count: int, queries: int) -> None:
     from directory.geocode import Place, zip_codes_with_coordinates
     from directory.listings import listings_for
     from directory.models import Organization, SearchEntry
+    from directory.prices import cost_figures
     from directory.search import Filters, Query, nearby
-    from directory.taxonomy import mask
 
     call_command("migrate", verbosity=0)
     loaded = Organization.objects.count()
@@ -87,6 +96,9 @@ def child(count: int, queries: int) -> None:
         load_seconds = time.perf_counter() - started
         print(f"loaded {count} listings in {load_seconds:.0f} s", file=sys.stderr)
 
+    elif not SearchEntry.objects.exclude(insurer_ids="").exists():
+        sys.exit("The benchmark database predates the insurer columns: drop it first.")
+
     rng = random.Random(7)
     centres = [
         Place(f"{code}", lat, lng, state, code)
@@ -95,31 +107,20 @@ def child(count: int, queries: int) -> None:
     table = []
     for radius in (25, 100):
         for label, spec in CASES:
-            filters = Filters(
-                treatment=spec.get("treatment"),
-                features=mask([("route", spec["route"])]) if "route" in spec else 0,
-                verified_only=spec.get("verified", False),
-            )
-            timings, found = [], []
-            for place in centres:  # one pass to warm caches, one timed
-                listings_for(nearby(Query(place=place, radius=radius, filters=filters)).hits)
-            for place in centres:
-                started = time.perf_counter()
+            filters = _filters(spec)
+
+            def first_page(place, radius=radius, filters=filters) -> int:
                 page = nearby(Query(place=place, radius=radius, filters=filters))
                 listings_for(page.hits)
-                timings.append((time.perf_counter() - started) * 1000)
-                found.append(len(page.hits))
-            timings.sort()
-            table.append(
-                {
-                    "radius": radius,
-                    "filters": label,
-                    "median_ms": statistics.median(timings),
-                    "p95_ms": timings[int(0.95 * len(timings)) - 1],
-                    "max_ms": timings[-1],
-                    "mean_results": statistics.mean(found),
-                }
-            )
+                return len(page.hits)
+
+            table.append({"radius": radius, "filters": label, **_timed(centres, first_page)})
+
+        def costs(place, radius=radius) -> int:
+            query = Query(place=place, radius=radius, filters=Filters(treatment="ketamine"))
+            return cost_figures(query).listings
+
+        table.append({"radius": radius, "filters": COSTS_LABEL, **_timed(centres, costs)})
     print(
         json.dumps(
             {
@@ -132,6 +133,39 @@ def child(count: int, queries: int) -> None:
             }
         )
     )
+
+
+def _filters(spec: dict):
+    from directory.insurers import known
+    from directory.search import Filters
+    from directory.taxonomy import mask
+
+    pairs = [(facet, spec[facet]) for facet in ("route", "payment") if facet in spec]
+    return Filters(
+        treatment=spec.get("treatment"),
+        features=mask(pairs),
+        verified_only=spec.get("verified", False),
+        insurer=known()[spec["insurer"]][0] if "insurer" in spec else None,
+    )
+
+
+def _timed(centres, run) -> dict:
+    """Milliseconds of ``run(place)`` at each centre (after one pass to warm caches), and the
+    mean of what it returns (results on the page, or listings priced)."""
+    for place in centres:
+        run(place)
+    timings, found = [], []
+    for place in centres:
+        started = time.perf_counter()
+        found.append(run(place))
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "median_ms": statistics.median(timings),
+        "p95_ms": timings[int(0.95 * len(timings)) - 1],
+        "max_ms": timings[-1],
+        "mean_results": statistics.mean(found),
+    }
 
 
 def main() -> None:
@@ -152,7 +186,7 @@ def main() -> None:
             f"\n{report['database']}: {report['listings']:,} listings, {report['search_rows']:,} "
             f"search rows, {report['queries']} query centres (first page of 20)"
         )
-        print("| radius | filters | median ms | p95 ms | max ms | mean results |")
+        print("| radius | filters | median ms | p95 ms | max ms | mean results (costs: listings) |")
         print("|---|---|---|---|---|---|")
         for row in report["table"]:
             print(
