@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from directory.insurers import TakenInsurer, read_shown
 from directory.search import SHOWN, Hit
-from directory.taxonomy import TREATMENT, payment_codes
+from directory.taxonomy import PAYMENT, TREATMENT, payment_codes
 
 #: A fact confirmed longer ago than this is shown as possibly out of date.
 FRESH_FOR = timedelta(days=90)
@@ -55,6 +55,10 @@ class Listing:
     def accepting_known(self) -> bool:
         """False once the claim (either way) has gone unconfirmed too long to be shown."""
         return not older(self.accepting_confirmed_on, ACCEPTING_SHOWN_FOR, self.today, True)
+
+    @property
+    def payment_names(self) -> list[str]:
+        return [str(PAYMENT.term(code).name) for code in self.payment]
 
     def as_json(self, base: str = "") -> dict:
         """The listing as the API gives it (and the map reads it); ``base`` makes the profile

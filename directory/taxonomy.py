@@ -133,10 +133,6 @@ def payment_codes(features: int) -> list[str]:
     return [code for code in PAYMENT_ORDER if features & _BITS[("payment", code)]]
 
 
-def payment_terms(features: int) -> list[Term]:
-    return [PAYMENT.term(code) for code in payment_codes(features)]
-
-
 def treatment_number(code: str) -> int:
     return [term.code for term in TREATMENT.terms].index(code)
 

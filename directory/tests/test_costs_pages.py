@@ -63,6 +63,11 @@ def test_the_finder_has_a_payment_and_insurer_picker_that_filters(client, demo_l
         service__attribute_links__taxonomy_term__code="medicare",
     )
     assert names <= set(takers.values_list("name", flat=True))
+    cards = found.decode().split('<li class="listing"')[1:]
+    for card in cards:
+        payment = card.split("<dt>Payment</dt><dd>", 1)[1].split("</dd>", 1)[0]
+        assert "Medicare" in payment.split(", ")
+        assert "Aetna" in card.split("<dt>Insurers</dt><dd>", 1)[1].split("</dd>", 1)[0]
 
 
 def test_an_unknown_insurer_is_named_beside_its_field(client, db):
