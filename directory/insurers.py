@@ -104,5 +104,12 @@ def known() -> dict[str, tuple[int, str]]:
     return cache.get_or_set("insurers:known", read, CACHE_SECONDS)
 
 
+def forget_known(sender, **kwargs):
+    """A carrier added, renamed or removed is known at once (connected in directory.apps)."""
+    from django.core.cache import cache
+
+    cache.delete("insurers:known")
+
+
 def choices() -> list[tuple[str, str]]:
     return [(slug, name) for slug, (_pk, name) in known().items()]

@@ -104,3 +104,12 @@ def test_costs_refuse_what_they_cannot_price(client, db, query, status, field):
     response = client.get(f"/api/v1/costs?{query}")
     assert response.status_code == status
     assert response.json()["field"] == field
+
+
+def test_a_carrier_added_is_listed_and_filterable_at_once(client, db):
+    assert client.get("/api/v1/search?near=10001&insurer=acme-health").status_code == 400
+    Insurer.objects.create(slug="acme-health", name="Acme Health")
+    names = [i["name"] for i in client.get("/api/v1/insurers").json()["insurers"]]
+    assert "Acme Health" in names
+    response = client.get("/api/v1/search?near=10001&insurer=acme-health")
+    assert response.status_code == 200 and response.json()["results"] == []
