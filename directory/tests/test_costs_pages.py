@@ -70,11 +70,14 @@ def test_the_finder_has_a_payment_and_insurer_picker_that_filters(client, demo_l
         assert "Aetna" in card.split("<dt>Insurers</dt><dd>", 1)[1].split("</dd>", 1)[0]
 
 
-def test_an_unknown_insurer_is_named_beside_its_field(client, db):
+def test_an_unknown_insurer_or_payment_is_named_beside_its_field(client, db):
     page = client.get("/find/?near=10001&insurer=acme").content.decode()
     assert "“acme” is not an insurer we know: choose one from the list." in page
     field = page.split('<label for="id_insurer">', 1)[1].split("</select>", 1)[0]
     assert "is not an insurer we know" in field and 'aria-invalid="true"' in field
+    page = client.get("/find/?near=10001&payment=cash").content.decode()
+    field = page.split('<label for="id_payment">', 1)[1].split("</select>", 1)[0]
+    assert "“cash” is not one of the choices for this filter." in field
 
 
 def test_a_profile_says_what_you_may_pay_with_dates(client, demo_listings):
