@@ -32,8 +32,12 @@ CARRIERS = (
 
 def ensure_insurers(sender, **kwargs):
     """Every carrier in ``CARRIERS`` exists as an Insurer row."""
+    from django.db import connection
+
     from directory.models import Insurer
 
+    if Insurer._meta.db_table not in connection.introspection.table_names():
+        return  # migrated back to before carriers existed
     existing = set(Insurer.objects.values_list("slug", flat=True))
     Insurer.objects.bulk_create(
         Insurer(slug=slug, name=name) for slug, name in CARRIERS if slug not in existing

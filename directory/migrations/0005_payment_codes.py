@@ -18,10 +18,42 @@ RENAMED = {
 }
 
 
-def rename(apps, schema_editor):
+def _move(apps, renames) -> None:
+    """Rename each term; where the new code already exists (terms are created after every
+    migrate), move the old term's links to it and drop the old term."""
     TaxonomyTerm = apps.get_model("directory", "TaxonomyTerm")
-    for old, (code, name) in RENAMED.items():
-        TaxonomyTerm.objects.filter(taxonomy="payment", code=old).update(code=code, name=name)
+    ServiceAttribute = apps.get_model("directory", "ServiceAttribute")
+    for old, code, name in renames:
+        old_term = TaxonomyTerm.objects.filter(taxonomy="payment", code=old).first()
+        if old_term is None or old == code:
+            continue
+        new_term = TaxonomyTerm.objects.filter(taxonomy="payment", code=code).first()
+        if new_term is None:
+            old_term.code, old_term.name = code, name
+            old_term.save(update_fields=["code", "name"])
+            continue
+        linked = ServiceAttribute.objects.filter(taxonomy_term=new_term).values("service_id")
+        links = ServiceAttribute.objects.filter(taxonomy_term=old_term)
+        links.exclude(service_id__in=linked).update(taxonomy_term=new_term)
+        links.delete()
+        old_term.delete()
+
+
+def rename(apps, schema_editor):
+    _move(apps, [(old, code, name) for old, (code, name) in RENAMED.items()])
+
+
+OLD_NAMES = {
+    "insurance": "Takes insurance",
+    "self-pay": "Self-pay",
+    "hsa-fsa": "HSA or FSA",
+    "superbill": "Superbill for reimbursement",
+    "financing": "Financing",
+}
+
+
+def restore(apps, schema_editor):
+    _move(apps, [(code, old, OLD_NAMES[old]) for old, (code, _name) in RENAMED.items()])
 
 
 def fill_courses(apps, schema_editor):
@@ -38,12 +70,6 @@ def fill_courses(apps, schema_editor):
     SearchEntry.objects.filter(
         course_price__isnull=True, price__isnull=False, course_sessions__isnull=False
     ).update(course_price=F("price") * F("course_sessions"))
-
-
-def restore(apps, schema_editor):
-    TaxonomyTerm = apps.get_model("directory", "TaxonomyTerm")
-    for old, (code, _name) in RENAMED.items():
-        TaxonomyTerm.objects.filter(taxonomy="payment", code=code).update(code=old)
 
 
 class Migration(migrations.Migration):
