@@ -8,8 +8,9 @@ Each database is loaded once with the seeded demo generator (lean: only what sea
 kept for later runs: SQLite in var/bench/, PostgreSQL in the database `psycle_bench_<count>` on
 127.0.0.1:5432. Query centres are ZIP centroids drawn with a fixed seed. For each radius and
 filter set the script times, in this process, what /find/ and the API do for a first page:
-`nearby()` plus loading the page's listings, then the whole first page of /find/ and of
-/api/v1/search through Django's full stack (first visit of each ZIP with an empty cache, and
+`nearby()` plus loading the page's listings; for each radius, what GET /api/v1/costs computes
+(the cost figures of every listing the search finds); then the whole first page of /find/ and
+of /api/v1/search through Django's full stack (first visit of each ZIP with an empty cache, and
 again). It reports the median and 95th percentile.
 """
 
@@ -32,7 +33,14 @@ CASES = [
         "3 filters (treatment, route, verified)",
         {"treatment": "ketamine", "route": "iv", "verified": True},
     ),
+    ("1 filter (payment: medicaid)", {"payment": "medicaid"}),
+    ("1 filter (insurer: cigna)", {"insurer": "cigna"}),
+    (
+        "3 filters (treatment, payment, insurer)",
+        {"treatment": "esketamine", "payment": "medicare", "insurer": "aetna"},
+    ),
 ]
+COSTS_LABEL = "GET /api/v1/costs (treatment: ketamine)"
 
 
 def database_environment(database: str, count: int) -> dict:
@@ -90,6 +98,11 @@ def load(count: int) -> float | None:
                 cursor.execute("ANALYZE")
         load_seconds = time.perf_counter() - started
         print(f"loaded {count} listings in {load_seconds:.0f} s", file=sys.stderr)
+    else:
+        from directory.models import SearchEntry
+
+        if not SearchEntry.objects.exclude(insurer_ids="").exists():
+            sys.exit("The benchmark database predates the insurer columns: drop it first.")
     return load_seconds
 
 
@@ -102,8 +115,8 @@ def child(count: int, queries: int) -> None:
     from directory.geocode import Place, zip_codes_with_coordinates
     from directory.listings import listings_for
     from directory.models import Organization, SearchEntry
+    from directory.prices import cost_figures
     from directory.search import Filters, Query, nearby
-    from directory.taxonomy import mask
 
     load_seconds = load(count)
     rng = random.Random(7)
@@ -114,31 +127,20 @@ def child(count: int, queries: int) -> None:
     table = []
     for radius in (25, 100):
         for label, spec in CASES:
-            filters = Filters(
-                treatment=spec.get("treatment"),
-                features=mask([("route", spec["route"])]) if "route" in spec else 0,
-                verified_only=spec.get("verified", False),
-            )
-            timings, found = [], []
-            for place in centres:  # one pass to warm caches, one timed
-                listings_for(nearby(Query(place=place, radius=radius, filters=filters)).hits)
-            for place in centres:
-                started = time.perf_counter()
+            filters = _filters(spec)
+
+            def first_page(place, radius=radius, filters=filters) -> int:
                 page = nearby(Query(place=place, radius=radius, filters=filters))
                 listings_for(page.hits)
-                timings.append((time.perf_counter() - started) * 1000)
-                found.append(len(page.hits))
-            timings.sort()
-            table.append(
-                {
-                    "radius": radius,
-                    "filters": label,
-                    "median_ms": statistics.median(timings),
-                    "p95_ms": timings[int(0.95 * len(timings)) - 1],
-                    "max_ms": timings[-1],
-                    "mean_results": statistics.mean(found),
-                }
-            )
+                return len(page.hits)
+
+            table.append({"radius": radius, "filters": label, **_timed(centres, first_page)})
+
+        def costs(place, radius=radius) -> int:
+            query = Query(place=place, radius=radius, filters=Filters(treatment="ketamine"))
+            return cost_figures(query).listings
+
+        table.append({"radius": radius, "filters": COSTS_LABEL, **_timed(centres, costs)})
     requests = whole_requests(centres)
     print(
         json.dumps(
@@ -155,10 +157,47 @@ def child(count: int, queries: int) -> None:
     )
 
 
+def _filters(spec: dict):
+    from directory.insurers import known
+    from directory.search import Filters
+    from directory.taxonomy import mask
+
+    pairs = [(facet, spec[facet]) for facet in ("route", "payment") if facet in spec]
+    return Filters(
+        treatment=spec.get("treatment"),
+        features=mask(pairs),
+        verified_only=spec.get("verified", False),
+        insurer=known()[spec["insurer"]][0] if "insurer" in spec else None,
+    )
+
+
+def _timed(centres, run) -> dict:
+    """Milliseconds of ``run(place)`` at each centre (after one pass to warm caches), and the
+    mean of what it returns (results on the page, or listings priced)."""
+    for place in centres:
+        run(place)
+    timings, found = [], []
+    for place in centres:
+        started = time.perf_counter()
+        found.append(run(place))
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "median_ms": statistics.median(timings),
+        "p95_ms": timings[int(0.95 * len(timings)) - 1],
+        "max_ms": timings[-1],
+        "mean_results": statistics.mean(found),
+    }
+
+
 REQUEST_CASES = [
     ("no filter", ""),
     ("1 filter (treatment)", "&treatment=ketamine"),
     ("3 filters (treatment, route, verified)", "&treatment=ketamine&route=iv&verified=on"),
+    (
+        "3 filters (treatment, payment, insurer)",
+        "&treatment=esketamine&payment=medicare&insurer=aetna",
+    ),
 ]
 
 

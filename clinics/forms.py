@@ -10,6 +10,7 @@ from directory import npi, taxonomy
 from directory.models import (
     STATE_CHOICES,
     CostOption,
+    Insurer,
     Location,
     Organization,
     Schedule,
@@ -75,10 +76,11 @@ class OrganizationForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
 
-def _facet_field(facet: taxonomy.Facet) -> forms.MultipleChoiceField:
+def _facet_field(facet: taxonomy.Facet, order=None) -> forms.MultipleChoiceField:
+    terms = [facet.term(code) for code in order] if order else facet.terms
     return forms.MultipleChoiceField(
         label=facet.name,
-        choices=[(term.code, term.name) for term in facet.terms],
+        choices=[(term.code, term.name) for term in terms],
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -137,7 +139,25 @@ class ServiceForm(forms.ModelForm):
     setting = _facet_field(taxonomy.SETTING)
     therapist = _facet_field(taxonomy.THERAPIST)
     condition = _facet_field(taxonomy.CONDITION)
-    payment = _facet_field(taxonomy.PAYMENT)
+    payment = _facet_field(taxonomy.PAYMENT, taxonomy.PAYMENT_ORDER)
+    insurers = forms.ModelMultipleChoiceField(
+        label=_("Insurance carriers you take"),
+        queryset=Insurer.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick “Private insurance” above too. Saving confirms this list as of today."),
+    )
+    insurer_plans = forms.CharField(
+        label=_("Only some plans or networks?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One line a plan, the carrier first, e.g. “Aetna: PPO plans”. "
+            "Leave empty when you take all of a carrier's plans."
+        ),
+    )
     service_areas = forms.MultipleChoiceField(
         label=_("States served by telehealth"),
         choices=STATE_CHOICES,
@@ -169,18 +189,22 @@ class ServiceForm(forms.ModelForm):
         )
         self.fields["locations"].label_from_instance = lambda location: location.name
         if self.instance.pk:
-            chosen = {code: [] for code in self.FACETS}
-            for link in self.instance.attribute_links.select_related("taxonomy_term"):
-                if link.taxonomy_term.taxonomy in chosen:
-                    chosen[link.taxonomy_term.taxonomy].append(link.taxonomy_term.code)
-            for code, values in chosen.items():
-                self.initial[code] = values
-            self.initial["service_areas"] = list(
-                self.instance.service_areas.values_list("state", flat=True)
-            )
-            self.initial["locations"] = list(
-                self.instance.at_locations.values_list("location_id", flat=True)
-            )
+            self.initial.update(self._initial_of(self.instance))
+
+    def _initial_of(self, service) -> dict:
+        """What the saved service has chosen, for the fields that are not the model's own."""
+        initial = {code: [] for code in self.FACETS}
+        for link in service.attribute_links.select_related("taxonomy_term"):
+            if link.taxonomy_term.taxonomy in initial:
+                initial[link.taxonomy_term.taxonomy].append(link.taxonomy_term.code)
+        links = list(service.insurer_links.select_related("insurer"))
+        initial["insurers"] = sorted({link.insurer.slug for link in links})
+        initial["insurer_plans"] = "\n".join(
+            f"{link.insurer.name}: {link.plan}" for link in links if link.plan
+        )
+        initial["service_areas"] = list(service.service_areas.values_list("state", flat=True))
+        initial["locations"] = list(service.at_locations.values_list("location_id", flat=True))
+        return initial
 
     def clean(self):
         cleaned = super().clean()
@@ -194,6 +218,38 @@ class ServiceForm(forms.ModelForm):
                 _("Choose where it is offered, or mark it as offered at home by telehealth."),
             )
         return cleaned
+
+    def clean_insurer_plans(self) -> list[tuple[str, str]]:
+        """(carrier slug, plan) of each line; the carrier must be one ticked above."""
+        text = self.cleaned_data["insurer_plans"]
+        ticked = {insurer.name.casefold(): insurer.slug for insurer in self._ticked_insurers()}
+        plans = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            carrier, _colon, plan = line.partition(":")
+            slug = ticked.get(carrier.strip().casefold())
+            if slug is None or not plan.strip():
+                raise forms.ValidationError(
+                    _(
+                        "Line %(number)d: write a carrier ticked above, a colon and the plan, "
+                        "e.g. “Aetna: PPO plans”."
+                    )
+                    % {"number": number}
+                )
+            plans.append((slug, plan.strip()[:120]))
+        return plans
+
+    def _ticked_insurers(self):
+        # Fields are cleaned in order, and insurers comes before insurer_plans.
+        return self.cleaned_data.get("insurers") or []
+
+    def chosen_insurers(self) -> list[tuple[str, str]]:
+        """(carrier slug, plan) to store: a carrier's plans, or the carrier alone ("")."""
+        plans = self.cleaned_data["insurer_plans"]
+        planned = {slug for slug, _plan in plans}
+        whole = [(insurer.slug, "") for insurer in self.cleaned_data["insurers"]]
+        return sorted({*plans, *(pair for pair in whole if pair[0] not in planned)})
 
     def chosen_terms(self) -> list[tuple[str, str]]:
         return [(code, value) for code in self.FACETS for value in self.cleaned_data[code]]

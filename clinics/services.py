@@ -13,10 +13,12 @@ from clinics.models import Claim, Membership, RequestNote
 from core.tasks import enqueue_on_commit
 from directory import indexing, provenance
 from directory.models import (
+    Insurer,
     Organization,
     ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
     TaxonomyTerm,
 )
 
@@ -120,8 +122,10 @@ def save_service(user, organization: Organization, form, prices):
         for term in TaxonomyTerm.objects.filter(taxonomy__in=facet_codes)
     }
     ServiceAttribute.objects.bulk_create(
-        ServiceAttribute(service=service, taxonomy_term=terms[pair]) for pair in form.chosen_terms()
+        ServiceAttribute(service=service, taxonomy_term=terms[pair], confirmed_on=today)
+        for pair in form.chosen_terms()
     )
+    _save_insurers(service, form.chosen_insurers(), today)
 
     states = form.cleaned_data["service_areas"] if service.is_remote else []
     service.service_areas.exclude(state__in=states).delete()
@@ -161,6 +165,16 @@ def save_service(user, organization: Organization, form, prices):
         fields=changed,
     )
     return service
+
+
+def _save_insurers(service, chosen: list[tuple[str, str]], today) -> None:
+    """The carriers (and plans) the service takes, all confirmed as of today."""
+    service.insurer_links.all().delete()
+    carriers = {insurer.slug: insurer for insurer in Insurer.objects.all()}
+    ServiceInsurer.objects.bulk_create(
+        ServiceInsurer(service=service, insurer=carriers[slug], plan=plan, confirmed_on=today)
+        for slug, plan in chosen
+    )
 
 
 @transaction.atomic

@@ -18,9 +18,11 @@ from django.utils.text import slugify
 from core import bulk
 from directory import indexing
 from directory.geocode import zip_codes_with_coordinates
+from directory.insurers import ensure_insurers
 from directory.models import (
     Address,
     CostOption,
+    Insurer,
     Language,
     Location,
     Organization,
@@ -32,6 +34,7 @@ from directory.models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
     TaxonomyTerm,
 )
 from directory.taxonomy import US_STATES
@@ -67,6 +70,7 @@ class ServiceSpec:
     course_price: Decimal | None = None
     refund_policy: str = ""
     languages: list[tuple[str, str]] = field(default_factory=list)
+    insurers: list[tuple[str, str]] = field(default_factory=list)  # (carrier slug, plan)
 
 
 @dataclass
@@ -136,12 +140,12 @@ def _clinic_services(rng: random.Random, with_kap: bool) -> list[ServiceSpec]:
         if rng.random() < chance and ("route", code) not in routes:
             routes.append(("route", code))
     therapist = _therapist(rng)
-    payment = [("payment", "self-pay")]
+    payment = [("payment", "self_pay")]
     for code, chance in (
-        ("hsa-fsa", 0.6),
+        ("hsa_fsa", 0.6),
         ("superbill", 0.5),
-        ("financing", 0.4),
-        ("insurance", 0.15),
+        ("payment_plan", 0.4),
+        ("private_insurance", 0.15),
     ):
         if rng.random() < chance:
             payment.append(("payment", code))
@@ -203,9 +207,9 @@ def _clinic_services(rng: random.Random, with_kap: bool) -> list[ServiceSpec]:
 
 
 def _esketamine_service(rng: random.Random) -> ServiceSpec:
-    payment = [("payment", "self-pay")]
+    payment = [("payment", "self_pay")]
     if rng.random() < 0.85:
-        payment.append(("payment", "insurance"))
+        payment.append(("payment", "private_insurance"))
     return ServiceSpec(
         id=_uuid(rng),
         name="Spravato (esketamine) treatment",
@@ -215,7 +219,7 @@ def _esketamine_service(rng: random.Random) -> ServiceSpec:
         costs=[("One esketamine session", _money(rng, 590, 900), True, "Medicine and two hours of monitoring")],
         accepting=rng.random() < 0.85,
         insurance_notes="Often covered after two antidepressants have not helped; we check your plan."
-        if ("payment", "insurance") in payment
+        if ("payment", "private_insurance") in payment
         else "",
         dosing_approach="The nasal spray is taken under supervision at the centre.",
         monitoring="You stay at least two hours after each dose and do not drive that day.",
@@ -232,7 +236,7 @@ def _remote_service(rng: random.Random, home_state: str) -> ServiceSpec:
         name="At-home ketamine programme",
         treatment="ketamine",
         terms=[("route", rng.choice(("sublingual", "oral"))), ("setting", "home"), ("setting", "telehealth"),
-               *_therapist(rng), *_common_conditions(rng), ("payment", "self-pay"), ("payment", "hsa-fsa")],
+               *_therapist(rng), *_common_conditions(rng), ("payment", "self_pay"), ("payment", "hsa_fsa")],
         costs=[
             ("One at-home session", (monthly / 4).quantize(Decimal("1")), True, "Medicine and a video check-in"),
             ("One month", monthly, False, "Medicine, video visits and messaging"),
@@ -260,9 +264,9 @@ def _talk_therapy_service(rng: random.Random, online: bool) -> ServiceSpec:
     ):
         if rng.random() < chance:
             conditions.append(("condition", code))
-    payment = [("payment", "self-pay"), ("payment", "hsa-fsa")]
+    payment = [("payment", "self_pay"), ("payment", "hsa_fsa")]
     if rng.random() < 0.7:
-        payment.append(("payment", "insurance"))
+        payment.append(("payment", "private_insurance"))
     if rng.random() < 0.5:
         payment.append(("payment", "superbill"))
     settings = [("setting", "clinic")] + ([("setting", "telehealth")] if online else [])
@@ -273,7 +277,7 @@ def _talk_therapy_service(rng: random.Random, online: bool) -> ServiceSpec:
         terms=[*settings, *conditions, *payment],
         costs=[("One therapy session", _money(rng, 90, 225, 5), True, "A session with a licensed therapist")],
         accepting=rng.random() < 0.8,
-        insurance_notes="We can check whether your plan covers therapy." if ("payment", "insurance") in payment else "",
+        insurance_notes="We can check whether your plan covers therapy." if ("payment", "private_insurance") in payment else "",
         languages=_languages(rng),
     )  # fmt: skip
 
@@ -290,9 +294,9 @@ def _psychiatry_services(rng: random.Random) -> list[ServiceSpec]:
         if rng.random() < chance:
             conditions.append(("condition", code))
     payment = (
-        [("payment", "self-pay"), ("payment", "insurance")]
+        [("payment", "self_pay"), ("payment", "private_insurance")]
         if rng.random() < 0.8
-        else [("payment", "self-pay")]
+        else [("payment", "self_pay")]
     )
     services = [
         ServiceSpec(
@@ -330,9 +334,9 @@ def _psychiatry_services(rng: random.Random) -> list[ServiceSpec]:
 
 
 def _tms_service(rng: random.Random) -> ServiceSpec:
-    payment = [("payment", "self-pay"), ("payment", "insurance")]
+    payment = [("payment", "self_pay"), ("payment", "private_insurance")]
     if rng.random() < 0.4:
-        payment.append(("payment", "financing"))
+        payment.append(("payment", "payment_plan"))
     conditions = [("condition", "depression"), ("condition", "treatment-resistant-depression")]
     if rng.random() < 0.3:
         conditions.append(("condition", "ocd"))
@@ -358,7 +362,7 @@ def _ect_service(rng: random.Random) -> ServiceSpec:
         id=_uuid(rng),
         name="Electroconvulsive therapy (ECT) programme",
         treatment="ect",
-        terms=[("setting", "clinic"), *conditions, ("payment", "insurance"), ("payment", "self-pay")],
+        terms=[("setting", "clinic"), *conditions, ("payment", "private_insurance"), ("payment", "self_pay")],
         costs=[("One ECT treatment", _money(rng, 600, 1500, 50), True, "Anaesthesia, the treatment and recovery")],
         accepting=rng.random() < 0.9,
         insurance_notes="Usually covered by insurance when a psychiatrist refers you.",
@@ -421,6 +425,42 @@ def _place_and_kind(index: int, rng: random.Random, places: list, by_zip: dict):
     return rng.choice(places), kind, False
 
 
+# Carriers in the demo, the larger national ones more often (names only: see directory.insurers).
+DEMO_CARRIERS = (
+    ("unitedhealthcare", 5), ("aetna", 5), ("cigna", 5), ("blue-cross-blue-shield", 6),
+    ("anthem", 3), ("humana", 3), ("kaiser-permanente", 2), ("optum", 2), ("molina", 2),
+    ("ambetter", 1), ("highmark", 1), ("florida-blue", 1), ("health-net", 1), ("oscar", 1),
+    ("magellan", 1), ("carelon", 1),
+)  # fmt: skip
+DEMO_PLANS = ("PPO plans", "HMO plans", "Commercial plans only", "Medicare Advantage plans")
+# More payment options by treatment: (code, chance), when the service takes private insurance
+# (the public programmes) or always (sliding scale).
+EXTRA_PAYMENT = {
+    "esketamine": (("medicare", 0.5), ("medicaid", 0.35), ("tricare", 0.15)),
+    "ketamine": (("sliding_scale", 0.1), ("tricare", 0.02)),
+    "kap": (("sliding_scale", 0.2),),
+}
+
+
+def _add_payment_extras(spec: ServiceSpec) -> None:
+    """The newer payment options and the carriers taken, drawn from the service's own seed so
+    the rest of the demo data stays as it was."""
+    rng = random.Random(spec.id.int)
+    insured = ("payment", "private_insurance") in spec.terms
+    for code, chance in EXTRA_PAYMENT.get(spec.treatment, ()):
+        public = code in {"medicare", "medicaid", "tricare"}
+        if (insured or not public) and rng.random() < chance and not spec.is_remote:
+            spec.terms.append(("payment", code))
+    if not insured:
+        return
+    slugs, weights = zip(*DEMO_CARRIERS, strict=True)
+    wanted = rng.randint(3, 7) if spec.treatment == "esketamine" else rng.randint(1, 3)
+    chosen = dict.fromkeys(rng.choices(slugs, weights=weights, k=wanted))
+    spec.insurers = [
+        (slug, rng.choice(DEMO_PLANS) if rng.random() < 0.2 else "") for slug in chosen
+    ]
+
+
 def generate(count: int, seed: int = 1):
     """Yield ``count`` listings, the same ones for the same seed."""
     rng = random.Random(seed)
@@ -432,6 +472,8 @@ def generate(count: int, seed: int = 1):
         name = NAMES[kind].format(word=rng.choice(WORDS))
         slug = f"{slugify(name)}-{slugify(city)}-{state.lower()}-{index + 1}"
         services = _services_of(kind, rng, state, anchored)
+        for spec in services:
+            _add_payment_extras(spec)
         opens = time(rng.choice((8, 9)))
         closes = time(rng.choice((17, 18)))
         hours = [(day, opens, closes) for day in WEEKDAYS]
@@ -467,7 +509,9 @@ def write(listings, batch_size: int = 2000, lean: bool = False) -> int:
     ``lean`` stores only what search reads (organizations, services, locations and the search
     rows), which is how the benchmark loads a million listings in minutes.
     """
+    ensure_insurers(None)
     terms = {(t.taxonomy, t.code): t for t in TaxonomyTerm.objects.all()}
+    terms.update({("insurer", i.slug): i for i in Insurer.objects.all()})
     written = 0
     batch: list[ListingSpec] = []
     for listing in listings:
@@ -489,7 +533,7 @@ def _store(batch: list[ListingSpec], terms: dict, lean: bool) -> None:
             rows[type(instance)].append(instance)
     order = (
         Organization, Location, Address, Phone, Schedule, Service, ServiceAttribute, CostOption,
-        Language, ServiceArea, ServiceAtLocation, SearchEntry, RemoteEntry,
+        ServiceInsurer, Language, ServiceArea, ServiceAtLocation, SearchEntry, RemoteEntry,
     )  # fmt: skip
     with transaction.atomic():
         for model in order:
@@ -511,13 +555,14 @@ def _listing_rows(listing: ListingSpec, terms: dict, lean: bool):
         service = _service(spec, listing, organization, terms)
         yield service
         if not lean:
-            yield from _attributes(spec, service, terms)
+            yield from _attributes(spec, service, terms, listing.confirmed_on)
             yield from _cost_options(spec, service, listing.confirmed_on)
+            yield from _insurer_links(spec, service, terms, listing.confirmed_on)
             yield from _language_rows(spec, service)
         yield from _service_areas(spec, service)
         link = _service_at_location(spec, service, location)
         yield link
-        yield from _search_rows(spec, listing, organization, location, service, link)
+        yield from _search_rows(spec, listing, organization, location, service, link, terms)
 
 
 def _organization(listing: ListingSpec):
@@ -608,13 +653,26 @@ def _service(spec: ServiceSpec, listing: ListingSpec, organization, terms: dict)
     )
 
 
-def _attributes(spec: ServiceSpec, service, terms: dict):
+def _attributes(spec: ServiceSpec, service, terms: dict, confirmed_on: date):
 
     for facet, code in spec.terms:
         yield ServiceAttribute(
             id=uuid.uuid5(spec.id, f"{facet}:{code}"),
             service=service,
             taxonomy_term=terms[(facet, code)],
+            confirmed_on=confirmed_on,
+        )
+
+
+def _insurer_links(spec: ServiceSpec, service, terms: dict, confirmed_on: date):
+
+    for slug, plan in spec.insurers:
+        yield ServiceInsurer(
+            id=uuid.uuid5(spec.id, f"insurer:{slug}"),
+            service=service,
+            insurer=terms[("insurer", slug)],
+            plan=plan,
+            confirmed_on=confirmed_on,
         )
 
 
@@ -649,10 +707,17 @@ def _service_at_location(spec: ServiceSpec, service, location):
     return ServiceAtLocation(id=uuid.uuid5(spec.id, "at"), service=service, location=location)
 
 
-def _search_rows(spec: ServiceSpec, listing: ListingSpec, organization, location, service, link):
+def _search_rows(
+    spec: ServiceSpec, listing: ListingSpec, organization, location, service, link, terms: dict
+):
     """The service's search rows, from the same functions the indexer uses."""
     features = indexing.features_of(spec.terms)
     costs = [(amount, listing.confirmed_on) for _o, amount, per, _i in spec.costs if per]
+    insurers = [
+        (carrier.pk, slug, carrier.name, plan, listing.confirmed_on)
+        for slug, plan in spec.insurers
+        for carrier in [terms[("insurer", slug)]]
+    ]
     if location.location_type == location.Type.PHYSICAL:
         yield SearchEntry(
             service_at_location=link,
@@ -664,6 +729,7 @@ def _search_rows(spec: ServiceSpec, listing: ListingSpec, organization, location
                 state=listing.state,
                 features=features,
                 costs=costs,
+                insurers=insurers,
             ),
         )
     if spec.is_remote:
@@ -675,5 +741,6 @@ def _search_rows(spec: ServiceSpec, listing: ListingSpec, organization, location
                     state=state,
                     features=features,
                     costs=costs,
+                    insurers=insurers,
                 )
             )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from core import pagecache
 from directory.forms import SearchForm
 from directory.listings import Clinic, Listing, clinics_for, listings_for
+from directory.prices import CostFigures, cost_figures
 from directory.search import (
     DEFAULT_RADIUS,
     PriceSummary,
@@ -75,6 +76,11 @@ class Results:
             f"prices:{place.latitude:.5f}:{place.longitude:.5f}:{radius}:{treatment}",
             lambda: price_summaries(place, radius, treatment),
         )
+
+    @cached_property
+    def costs(self) -> CostFigures | None:
+        """What the listings found (every page, every filter) ask, when a treatment is chosen."""
+        return cost_figures(self.query) if self.query.filters.treatment else None
 
 
 def search_form(params, *, per_page: int = 20) -> SearchForm:

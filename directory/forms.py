@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.numbers import WholeNumberField
-from directory import taxonomy
+from directory import insurers, taxonomy
 from directory.geocode import UnknownPlace, locate
 from directory.search import DEFAULT_RADIUS, Filters, Query
 
@@ -12,8 +12,13 @@ SORTS = (("distance", _("Nearest first")), ("price", _("Lowest price first")))
 FILTER_FACETS = ("treatment", "route", "setting", "therapist", "condition", "payment")
 
 
-def _choices(facet):
-    return [("", _("Any"))] + [(term.code, term.name) for term in facet.offered]
+def _choices(facet, order=None):
+    terms = [facet.term(code) for code in order] if order else facet.offered
+    return [("", _("Any"))] + [(term.code, term.name) for term in terms]
+
+
+def _insurer_choices():
+    return [("", _("Any")), *insurers.choices()]
 
 
 class SearchForm(forms.Form):
@@ -50,7 +55,18 @@ class SearchForm(forms.Form):
         label=_("Condition treated"), choices=_choices(taxonomy.CONDITION), required=False
     )
     payment = forms.ChoiceField(
-        label=_("Payment"), choices=_choices(taxonomy.PAYMENT), required=False
+        label=_("How you will pay"),
+        choices=_choices(taxonomy.PAYMENT, taxonomy.PAYMENT_ORDER),
+        required=False,
+    )
+    insurer = forms.ChoiceField(
+        label=_("Insurance carrier"),
+        choices=_insurer_choices,
+        required=False,
+        help_text=_("Only clinics that say they take this carrier. Check your own plan too."),
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not an insurer we know: choose one from the list.")
+        },
     )
     max_price = WholeNumberField(
         label=_("Most you want to pay per session ($)"),
@@ -113,6 +129,7 @@ class SearchForm(forms.Form):
                 max_price=data.get("max_price"),
                 verified_only=bool(data.get("verified")),
                 accepting_only=bool(data.get("accepting")),
+                insurer=insurers.known()[data["insurer"]][0] if data.get("insurer") else None,
             ),
             sort=data.get("sort") or "distance",
             page=data.get("page") or 1,

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from core import pagecache
 from directory import geo, taxonomy
+from directory.insurers import ids_column, shown_column
 from directory.models import (
     UNPRICED,
     CostOption,
@@ -19,6 +20,7 @@ from directory.models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
 )
 
 
@@ -47,12 +49,34 @@ def _confirmed_accepting(service) -> bool:
     return service.accepting_new_patients and service.accepting_confirmed_on is not None
 
 
+def first_course(service, price: int | None) -> tuple[int | None, int | None]:
+    """A first course's total in whole dollars (rounded up) and its sessions: the listing's own
+    course price, else its lowest per-session price times the sessions its protocol gives."""
+    sessions = service.first_course_sessions
+    if service.first_course_price is not None:
+        return math.ceil(service.first_course_price), sessions
+    if price is not None and sessions:
+        return price * sessions, sessions
+    return None, sessions
+
+
+def insurer_values(insurers) -> dict:
+    """The insurer columns of a search row, from (id, slug, name, plan, confirmed_on) tuples."""
+    insurers = list(insurers)
+    return {
+        "insurer_ids": ids_column(pk for pk, *_rest in insurers),
+        "insurers_shown": shown_column(shown for _pk, *shown in insurers),
+    }
+
+
 def search_entry_values(
-    *, service, organization, location, city: str, state: str, features: int, costs
+    *, service, organization, location, city: str, state: str, features: int, costs, insurers=()
 ) -> dict:
-    """The columns of a search row: where, what, and everything a result shows."""
+    """The columns of a search row: where, what, and everything a result shows; ``insurers``
+    as ``insurer_values`` takes them."""
     x, y, z = geo.unit_vector(location.latitude, location.longitude)
     price, price_confirmed_on = lowest_price(costs)
+    course_price, course_sessions = first_course(service, price)
     return {
         "organization_id": organization.pk,
         "service_id": service.pk,
@@ -75,10 +99,15 @@ def search_entry_values(
         "state": state,
         "price_confirmed_on": price_confirmed_on,
         "accepting_confirmed_on": service.accepting_confirmed_on,
+        "course_price": course_price,
+        "course_sessions": course_sessions,
+        **insurer_values(insurers),
     }
 
 
-def remote_entry_values(*, service, organization, state: str, features: int, costs) -> dict:
+def remote_entry_values(
+    *, service, organization, state: str, features: int, costs, insurers=()
+) -> dict:
     """The columns of a remote row: a remote service in one state it serves."""
     price, _confirmed_on = lowest_price(costs)
     return {
@@ -92,7 +121,17 @@ def remote_entry_values(*, service, organization, state: str, features: int, cos
         "verified": organization.is_verified,
         "accepting": _confirmed_accepting(service),
         "is_demo": organization.is_demo,
+        "insurer_ids": ids_column(pk for pk, *_rest in insurers),
     }
+
+
+def _insurers_of(service_ids) -> dict:
+    insurers = defaultdict(list)
+    for row in ServiceInsurer.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "insurer_id", "insurer__slug", "insurer__name", "plan", "confirmed_on"
+    ):
+        insurers[row[0]].append(row[1:])
+    return insurers
 
 
 @transaction.atomic
@@ -115,6 +154,7 @@ def reindex_services(service_ids: Iterable) -> None:
         service_id__in=service_ids, per_session=True
     ).values_list("service_id", "amount", "confirmed_on"):
         costs[service_id].append((amount, confirmed_on))
+    insurers = _insurers_of(service_ids)
     areas = defaultdict(list)
     for area in ServiceArea.objects.filter(service_id__in=service_ids):
         areas[area.service_id].append(area.state)
@@ -137,6 +177,7 @@ def reindex_services(service_ids: Iterable) -> None:
                 state=address.state_province if address else "",
                 features=features,
                 costs=costs[service.pk],
+                insurers=insurers[service.pk],
             )
             search_rows.append(SearchEntry(service_at_location_id=link.pk, **values))
         if service.is_remote:
@@ -147,6 +188,7 @@ def reindex_services(service_ids: Iterable) -> None:
                     state=state,
                     features=features,
                     costs=costs[service.pk],
+                    insurers=insurers[service.pk],
                 )
                 remote_rows.append(RemoteEntry(**values))
     SearchEntry.objects.bulk_create(search_rows, batch_size=500)

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from directory.insurers import TakenInsurer, read_shown
 from directory.search import SHOWN, Hit
-from directory.taxonomy import TREATMENT
+from directory.taxonomy import PAYMENT, TREATMENT, payment_codes
 
 #: A fact confirmed longer ago than this is shown as possibly out of date.
 FRESH_FOR = timedelta(days=90)
@@ -39,6 +40,8 @@ class Listing:
     organization_id: str = ""
     slug: str = ""  # the provider's, for its profile and the shortlist
     today: date | None = None  # the day the listing is shown, for the freshness of its facts
+    payment: tuple[str, ...] = ()  # payment codes, in the order a seeker reads them
+    insurers: tuple[TakenInsurer, ...] = ()
 
     @property
     def price_may_be_out_of_date(self) -> bool:
@@ -52,6 +55,10 @@ class Listing:
     def accepting_known(self) -> bool:
         """False once the claim (either way) has gone unconfirmed too long to be shown."""
         return not older(self.accepting_confirmed_on, ACCEPTING_SHOWN_FOR, self.today, True)
+
+    @property
+    def payment_names(self) -> list[str]:
+        return [str(PAYMENT.term(code).name) for code in self.payment]
 
     def as_json(self, base: str = "") -> dict:
         """The listing as the API gives it (and the map reads it); ``base`` makes the profile
@@ -72,6 +79,8 @@ class Listing:
             "accepting_new_patients": self.accepting,
             "verified": self.verified,
             "is_demo": self.is_demo,
+            "payment": list(self.payment),
+            "insurers": [insurer.as_json() for insurer in self.insurers],
         }
 
 
@@ -149,6 +158,8 @@ def _listing(hit: Hit, today: date | None = None) -> Listing:
         organization_id=str(uuid.UUID(str(row["organization_id"]))),
         slug=row["slug"],
         today=today,
+        payment=tuple(payment_codes(row["features"])),
+        insurers=tuple(read_shown(row["insurers_shown"])),
     )
 
 

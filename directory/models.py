@@ -170,6 +170,8 @@ class ServiceAttribute(models.Model):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="attribute_links")
     taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.PROTECT, related_name="+")
     value = models.CharField(max_length=300, blank=True)
+    # When the clinic last said so: shown beside payment options, which change more than most.
+    confirmed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -200,6 +202,42 @@ class CostOption(models.Model):
 
     def __str__(self):
         return f"{self.option}: {self.amount} {self.currency}"
+
+
+class Insurer(models.Model):
+    """An insurance carrier, e.g. Aetna. Its integer id is what search rows store."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceInsurer(models.Model):
+    """A carrier a service takes: any of its plans, or (``plan``) the plan or network named."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="insurer_links")
+    insurer = models.ForeignKey(Insurer, on_delete=models.PROTECT, related_name="service_links")
+    plan = models.CharField(
+        max_length=120, blank=True, help_text=_("The plan or network, when only some are taken.")
+    )
+    confirmed_on = models.DateField()
+
+    class Meta:
+        ordering = ["insurer__name", "plan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "insurer", "plan"], name="unique_service_insurer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.insurer} {self.plan}".strip()
 
 
 class Location(models.Model):
@@ -352,6 +390,15 @@ class SearchEntry(models.Model):
     state = models.CharField(max_length=2, blank=True)
     price_confirmed_on = models.DateField(null=True)
     accepting_confirmed_on = models.DateField(null=True)
+    # The insurers taken, as ",3,17," (Insurer ids): the insurer filter is one exact LIKE test
+    # on the row, as the other filters are (docs/decisions.md). What a result shows of them is
+    # ``insurers_shown``, a JSON list of {"slug", "name", "plan", "confirmed_on"}.
+    insurer_ids = models.CharField(max_length=2000, default="", blank=True)
+    insurers_shown = models.TextField(default="[]")
+    # A first course's total in whole dollars and its sessions, for the cost figures: the
+    # listing's own course price, else its lowest per-session price times its sessions.
+    course_price = models.IntegerField(null=True)
+    course_sessions = models.SmallIntegerField(null=True)
 
     class Meta:
         indexes = [
@@ -379,6 +426,7 @@ class RemoteEntry(models.Model):
     verified = models.BooleanField()
     accepting = models.BooleanField()
     is_demo = models.BooleanField()
+    insurer_ids = models.CharField(max_length=2000, default="", blank=True)  # as SearchEntry's
 
     class Meta:
         indexes = [

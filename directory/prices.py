@@ -1,5 +1,6 @@
 """The typical price of a treatment across the directory's live listings, for the library's
-pages: "median $X per session across N listings, as of <date>"."""
+pages: "median $X per session across N listings, as of <date>"; and the cost figures of the
+listings one search finds, for the finder, the API and the self-assessment."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from directory import taxonomy
 from directory.models import SearchEntry
+from directory.search import PriceSummary, Query, cost_rows, summary_of
 
 CACHE_SECONDS = 10 * 60
 
@@ -50,3 +52,66 @@ def typical_price(code: str) -> TypicalPrice | None:
     if code not in {term.code for term in taxonomy.TREATMENT.terms}:
         return None
     return cache.get_or_set(f"typical-price:{code}", lambda: _typical_price(code), CACHE_SECONDS)
+
+
+#: A page never shows cost figures resting on fewer listings than this; the API gives them all.
+FEWEST_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class CostFigures:
+    """What the listings a search finds ask: each one's lowest per-session price, and a first
+    course's total (its own course price, else per-session price times its sessions)."""
+
+    treatment: str
+    listings: int  # every listing the search finds, priced or not
+    per_session: PriceSummary  # .count: the listings with a per-session price
+    first_course: PriceSummary  # .count: the listings whose first course can be totalled
+    sessions: PriceSummary  # the sessions of those first courses
+    as_of: date
+
+    @property
+    def unpriced(self) -> int:
+        return self.listings - self.per_session.count
+
+    @property
+    def shown(self) -> bool:
+        """Whether a page may show the per-session figures."""
+        return self.per_session.count >= FEWEST_SHOWN
+
+    @property
+    def course_shown(self) -> bool:
+        return self.first_course.count >= FEWEST_SHOWN
+
+    def as_json(self) -> dict:
+        def figures(summary: PriceSummary) -> dict:
+            return {
+                "median": summary.median,
+                "min": summary.lowest,
+                "max": summary.highest,
+                "listings": summary.count,
+            }
+
+        return {
+            "treatment": self.treatment,
+            "listings": self.listings,
+            "priced": self.per_session.count,
+            "unpriced": self.unpriced,
+            "per_session": figures(self.per_session),
+            "first_course": {**figures(self.first_course), "sessions": self.sessions.median},
+            "as_of": self.as_of,
+        }
+
+
+def cost_figures(query: Query, today: date | None = None) -> CostFigures:
+    """The cost figures of exactly the listings the query finds (every page of them)."""
+    rows = cost_rows(query)
+    courses = [(course, sessions) for _price, course, sessions in rows if course is not None]
+    return CostFigures(
+        treatment=query.filters.treatment or "",
+        listings=len(rows),
+        per_session=summary_of("per_session", [row[0] for row in rows if row[0] is not None]),
+        first_course=summary_of("first_course", [course for course, _sessions in courses]),
+        sessions=summary_of("sessions", [sessions for _course, sessions in courses if sessions]),
+        as_of=today or timezone.localdate(),
+    )

@@ -6,9 +6,16 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from core.json_ld import as_json_ld
-from directory import taxonomy
+from directory import indexing, taxonomy
 from directory.listings import FRESH_FOR, older
-from directory.models import Location, Organization, Schedule, Service, ServiceAttribute
+from directory.models import (
+    Location,
+    Organization,
+    Schedule,
+    Service,
+    ServiceAttribute,
+    ServiceInsurer,
+)
 
 DAY_ORDER = [day for day, _label in Schedule.Day.choices]
 SCHEMA_DAYS = dict(
@@ -28,6 +35,19 @@ class ServiceProfile:
     other_costs: list
     states: list[str]
     languages: list[str]
+    payment: list = field(default_factory=list)  # (term name, confirmed on), as a seeker reads
+    insurers: list = field(default_factory=list)  # ServiceInsurer rows
+    course_total: int | None = None  # whole dollars, from the listing's own prices and protocol
+    course_sessions: int | None = None
+
+    @property
+    def course_worked_out(self) -> bool:
+        """True when the total is per-session price times sessions, not a listed course price."""
+        return self.course_total is not None and self.service.first_course_price is None
+
+    @property
+    def lowest_session(self):
+        return min(self.session_costs, key=lambda cost: cost.amount, default=None)
 
 
 @dataclass
@@ -67,6 +87,9 @@ def profile_queryset():
                     queryset=ServiceAttribute.objects.select_related("taxonomy_term"),
                 ),
                 "cost_options",
+                Prefetch(
+                    "insurer_links", queryset=ServiceInsurer.objects.select_related("insurer")
+                ),
                 "languages",
                 "service_areas",
             ),
@@ -90,17 +113,7 @@ def build(organization: Organization) -> Profile:
             term = taxonomy.BY_CODE.get(link.taxonomy_term.taxonomy)
             if term is not None:
                 terms[term.code].append(link.taxonomy_term.name)
-        costs = list(service.cost_options.all())
-        services.append(
-            ServiceProfile(
-                service=service,
-                terms=dict(terms),
-                session_costs=[cost for cost in costs if cost.per_session],
-                other_costs=[cost for cost in costs if not cost.per_session],
-                states=[taxonomy.US_STATES[area.state] for area in service.service_areas.all()],
-                languages=[language.name for language in service.languages.all()],
-            )
-        )
+        services.append(_service_profile(service, dict(terms)))
     locations = list(organization.locations.all())
     physical = [place for place in locations if place.location_type == Location.Type.PHYSICAL]
     hours = {
@@ -120,6 +133,39 @@ def build(organization: Organization) -> Profile:
         virtual=any(place.location_type == Location.Type.VIRTUAL for place in locations),
         hours=hours,
         price_range=(min(amounts), max(amounts)) if amounts else None,
+    )
+
+
+def _payment(service: Service) -> list[tuple[str, object]]:
+    """The service's payment options with the date each was confirmed, as a seeker reads them."""
+    confirmed = {
+        link.taxonomy_term.code: link.confirmed_on
+        for link in service.attribute_links.all()
+        if link.taxonomy_term.taxonomy == "payment"
+    }
+    return [
+        (taxonomy.PAYMENT.term(code).name, confirmed[code])
+        for code in taxonomy.PAYMENT_ORDER
+        if code in confirmed
+    ]
+
+
+def _service_profile(service: Service, terms: dict) -> ServiceProfile:
+    costs = list(service.cost_options.all())
+    session_costs = [cost for cost in costs if cost.per_session]
+    price, _confirmed_on = indexing.lowest_price((c.amount, c.confirmed_on) for c in session_costs)
+    total, sessions = indexing.first_course(service, price)
+    return ServiceProfile(
+        service=service,
+        terms=terms,
+        session_costs=session_costs,
+        other_costs=[cost for cost in costs if not cost.per_session],
+        states=[taxonomy.US_STATES[area.state] for area in service.service_areas.all()],
+        languages=[language.name for language in service.languages.all()],
+        payment=_payment(service),
+        insurers=list(service.insurer_links.all()),
+        course_total=total,
+        course_sessions=sessions,
     )
 
 

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from directory import geo, taxonomy
+from directory import geo, insurers, taxonomy
 from directory.geocode import Place
 from directory.models import RemoteEntry, SearchEntry
 
@@ -29,11 +29,13 @@ class Filters:
     max_price: int | None = None
     verified_only: bool = False
     accepting_only: bool = False
+    insurer: int | None = None  # an Insurer's id: only listings that take it
 
     @property
     def count(self) -> int:
         return (
             (self.treatment is not None)
+            + (self.insurer is not None)
             + bin(self.features).count("1")
             + (self.max_price is not None)
             + self.verified_only
@@ -59,7 +61,7 @@ class Query:
 SHOWN = (
     "service_at_location_id", "name", "slug", "service_name", "treatment", "city", "state",
     "latitude", "longitude", "price_confirmed_on", "verified", "accepting",
-    "accepting_confirmed_on", "is_demo", "organization_id",
+    "accepting_confirmed_on", "is_demo", "organization_id", "features", "insurers_shown",
 )  # fmt: skip
 # Where a clinic's key (its organization and its point) is in a row: id, d2, price, *SHOWN.
 _CLINIC_COLUMNS = tuple(
@@ -83,7 +85,7 @@ class Page:
     clinics: list[list[Hit]] = field(default_factory=list)  # by_clinic: each clinic's hits
 
 
-# The five filters, written once: the condition each adds to a search row (SearchEntry and
+# The filters, written once: the condition each adds to a search row (SearchEntry and
 # RemoteEntry share these columns), the values it binds, and the value that leaves it unset.
 FILTER_TABLE = (
     ("treatment", "{t}.treatment = %s", lambda code: [taxonomy.treatment_number(code)], None),
@@ -91,6 +93,7 @@ FILTER_TABLE = (
     ("max_price", "{t}.price <= %s", lambda price: [price], None),
     ("verified_only", "{t}.verified = %s", lambda _on: [True], False),
     ("accepting_only", "{t}.accepting = %s", lambda _on: [True], False),
+    ("insurer", "{t}.insurer_ids LIKE %s", lambda pk: [insurers.ids_pattern(pk)], None),
 )
 
 
@@ -169,6 +172,15 @@ class _Statement:
         where, params = self._where(ranges)
         sql = f"SELECT COUNT(*) FROM {self.TABLE} WHERE {where}"  # noqa: S608
         return self._fetch(sql, params)[0][0]
+
+    def costs(self, ranges: list[tuple[int, int]]) -> list[tuple]:
+        """(price, course_price, course_sessions) of every row the search finds."""
+        where, params = self._where(ranges)
+        sql = (
+            f"SELECT price, course_price, course_sessions FROM {self.TABLE} "  # noqa: S608
+            f"WHERE {where}"
+        )
+        return self._fetch(sql, params)
 
     def clinic_count(self, ranges: list[tuple[int, int]]) -> int:
         where, params = self._where(ranges)
@@ -334,6 +346,18 @@ def price_summaries(place: Place, radius: int, treatment: str | None) -> list[Pr
         _summary(taxonomy.treatment_code(number), by_treatment[number])
         for number in sorted(by_treatment)
     ]
+
+
+def cost_rows(query: Query) -> list[tuple]:
+    """(price, course_price, course_sessions) of every listing the query finds, on any page."""
+    place = query.place
+    ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
+    return _Statement(place, query.radius, query.filters).costs(ranges)
+
+
+def summary_of(label: str, values: list) -> PriceSummary:
+    """The median, lowest and highest of the values (of any order), and how many there are."""
+    return _summary(label, sorted(values))
 
 
 def price_summary(place: Place, radius: int, treatment: str) -> PriceSummary:

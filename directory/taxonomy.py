@@ -93,17 +93,28 @@ CONDITION = Facet(
         Term("bipolar-depression", _("Bipolar depression")),
     ),
 )
+# How a listing can be paid for. The first five kept the bits of the codes they replaced
+# (insurance, self-pay, hsa-fsa, superbill, financing: see migration 0004), so the order here is
+# the bit order, not the order a seeker reads them in (``PAYMENT_ORDER``).
 PAYMENT = Facet(
     "payment",
     _("Payment"),
     (
-        Term("insurance", _("Takes insurance")),
-        Term("self-pay", _("Self-pay")),
-        Term("hsa-fsa", _("HSA or FSA")),
-        Term("superbill", _("Superbill for reimbursement")),
-        Term("financing", _("Financing")),
+        Term("private_insurance", _("Private insurance")),
+        Term("self_pay", _("Self-pay")),
+        Term("hsa_fsa", _("HSA or FSA card")),
+        Term("superbill", _("Superbill for out-of-network claims")),
+        Term("payment_plan", _("Payment plan")),
+        Term("medicaid", _("Medicaid")),
+        Term("medicare", _("Medicare")),
+        Term("tricare", _("TRICARE")),
+        Term("sliding_scale", _("Sliding-scale fees")),
     ),
 )
+PAYMENT_ORDER = (
+    "self_pay", "private_insurance", "medicaid", "medicare", "tricare", "sliding_scale",
+    "payment_plan", "hsa_fsa", "superbill",
+)  # fmt: skip
 
 #: Facets stored as bits, in bit order. Treatment has its own column (it leads the index).
 BIT_FACETS = (ROUTE, SETTING, THERAPIST, CONDITION, PAYMENT)
@@ -128,6 +139,11 @@ def mask(pairs) -> int:
     for facet, term in pairs:
         value |= _BITS[(facet, term)]
     return value
+
+
+def payment_codes(features: int) -> list[str]:
+    """The payment codes whose bits are set, in the order a seeker reads them."""
+    return [code for code in PAYMENT_ORDER if features & _BITS[("payment", code)]]
 
 
 def treatment_number(code: str) -> int:

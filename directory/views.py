@@ -1,6 +1,8 @@
+import dataclasses
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -8,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_for_visitors
-from directory import alternatives, finder, profiles, provenance, shortlist, taxonomy
+from directory import alternatives, coverage, finder, profiles, provenance, shortlist, taxonomy
 from directory.charts import price_chart
 from directory.forms import SearchForm
+from directory.prices import cost_figures
 
 WIDER_RADII = (25, 50, 100, 250, 500)
 
@@ -57,8 +60,8 @@ def _suggestions(params, form) -> list[dict]:
 def _results_context(params, results: finder.Results) -> dict:
     query, clinics = results.query, results.clinics
     wider_radius = next((r for r in WIDER_RADII if r > query.radius), None)
-    summaries = results.summaries
-    single = summaries[0] if query.filters.treatment else None
+    costs = results.costs
+    summaries = [] if costs else results.summaries
     return {
         "query": query,
         "place": query.place,
@@ -75,10 +78,11 @@ def _results_context(params, results: finder.Results) -> dict:
         "any_treatment_url": _url_with(params, treatment="ketamine", page=None),
         "remote": results.remote,
         "remote_all_url": reverse("directory:remote") + _url_with(params, page=None),
-        "summary": single,
+        "costs": costs,
+        "summary": costs.per_session if costs else None,
         "summaries": [(_treatment_name(s.treatment), s) for s in summaries if s.count],
         "treatment_name": _treatment_name(query.filters.treatment),
-        "chart": price_chart(single.prices, single.median) if single else None,
+        "chart": _chart(costs),
         "map_data": {
             "tiles": map_settings(),
             "centre": {
@@ -90,6 +94,13 @@ def _results_context(params, results: finder.Results) -> dict:
             "markers": [clinic.as_json() for clinic in clinics],
         },
     }
+
+
+def _chart(costs) -> object:
+    """The per-session chart, only when there are enough prices to show."""
+    if not costs or not costs.shown:
+        return None
+    return price_chart(costs.per_session.prices, costs.per_session.median)
 
 
 def _treatment_name(code: str | None) -> str:
@@ -180,3 +191,40 @@ def compare(request):
             "title": _("Compare your shortlist"),
         },
     )
+
+
+#: The treatments the coverage guide prices near a person, and how far it looks.
+COVERAGE_TREATMENTS = ("ketamine", "esketamine")
+COVERAGE_RADIUS = 50
+
+
+@require_safe
+def coverage_guide(request):
+    """/coverage/: what insurance may pay, with its sources; given ``near``, the cost figures
+    of ketamine and esketamine there, from the listings the finder finds."""
+    context = {
+        "sources": coverage.numbered(),
+        "cite": {key.replace("-", "_"): n for n, key in enumerate(coverage.SOURCES, start=1)},
+        "read_on": coverage.READ_ON,
+        "radius": COVERAGE_RADIUS,
+        "near": request.GET.get("near", ""),
+        "title": _("What insurance may pay for ketamine and esketamine"),
+    }
+    if "near" in request.GET:
+        params = QueryDict(mutable=True)
+        params.update({"near": request.GET["near"], "radius": str(COVERAGE_RADIUS)})
+        form = SearchForm(params)
+        context["form"] = form
+        if form.is_valid():
+            query = form.query()
+            context["place"] = query.place
+            context["figures"] = [
+                (_treatment_name(code), code, _costs_near(query, code))
+                for code in COVERAGE_TREATMENTS
+            ]
+    return render(request, "directory/coverage.html", context)
+
+
+def _costs_near(query, treatment: str):
+    filters = dataclasses.replace(query.filters, treatment=treatment)
+    return cost_figures(dataclasses.replace(query, filters=filters))

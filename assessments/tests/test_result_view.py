@@ -115,6 +115,10 @@ def test_not_sure_keeps_ketamine_with_the_caution_beside_it(client, finish_full)
     assert "Ask about this first" in card
     assert "You were not sure about: pregnancy, a planned pregnancy or breastfeeding;" in card
     assert "Not right now: talk to a doctor first" not in page
+    next_steps = section(page, "Where to go next")
+    assert 'href="/coverage/"' in next_steps
+    assert '<form method="get" action="/coverage/#costs"' in next_steps
+    assert '<input type="text" name="near" id="cost-near"' in next_steps
 
 
 def test_all_zero_answers_show_no_option_cards_and_no_ketamine_links(client, finish_full):
@@ -132,6 +136,7 @@ def test_the_ketamine_pages_are_linked_only_when_ketamine_is_in_play(client, fin
     page = main_of(client.get("/assessment/full/result/"))
     next_steps = section(page, "Where to go next")
     assert "/treatments/ketamine/" not in next_steps
+    assert "/coverage/" not in next_steps
     not_fitting = section(page, "Options that do not fit your answers right now, and why")
     assert "A ketamine clinic" in not_fitting and "fewer than two" in not_fitting
     assert "/treatments/ketamine/" not in page and "/treatments/esketamine/" not in page

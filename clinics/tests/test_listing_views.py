@@ -24,7 +24,7 @@ def service_data(service, **changes) -> dict:
         "insurance_notes": "",
         "route": ["iv"],
         "condition": ["depression"],
-        "payment": ["self-pay"],
+        "payment": ["self_pay"],
         "locations": [str(service.at_locations.get().location_id)],
         "dosing_approach": "0.5 mg/kg over 40 minutes",
         "monitoring": "Blood pressure every 15 minutes",
@@ -108,7 +108,7 @@ def test_routes_and_conditions_become_search_filters(as_casey, riverside):
     service = riverside.services.get()
     as_casey.post(edit_url(service), service_data(service, route=["im"], condition=["ptsd"]))
     codes = set(service.attribute_links.values_list("taxonomy_term__code", flat=True))
-    assert codes == {"im", "ptsd", "self-pay"}
+    assert codes == {"im", "ptsd", "self_pay"}
     assert (
         "Riverside Ketamine Clinic" in as_casey.get("/find/?near=94103&route=im").content.decode()
     )
@@ -261,3 +261,45 @@ def test_what_the_clinic_saves_is_marked_as_its_own_on_the_profile(as_casey, riv
     today = timezone.localdate().strftime("%-d %b %Y")
     profile = as_casey.get("/providers/riverside/").content.decode()
     assert f"The provider&#x27;s staff set its services on {today}." in profile
+
+
+def test_payment_options_and_insurers_are_confirmed_today_and_searchable(as_casey, riverside):
+    service = riverside.services.get()
+    response = as_casey.post(
+        edit_url(service),
+        service_data(
+            service,
+            payment=["self_pay", "private_insurance", "superbill"],
+            insurers=["aetna", "cigna"],
+            insurer_plans="Aetna: PPO plans\n",
+        ),
+    )
+    assert response.status_code == 302
+    today = timezone.localdate()
+    links = service.insurer_links.select_related("insurer")
+    assert sorted((link.insurer.slug, link.plan, link.confirmed_on) for link in links) == [
+        ("aetna", "PPO plans", today),
+        ("cigna", "", today),
+    ]
+    payment = service.attribute_links.filter(taxonomy_term__taxonomy="payment")
+    assert {link.confirmed_on for link in payment} == {today}
+    found = as_casey.get("/api/v1/search?near=94103&insurer=cigna").json()["results"]
+    assert [result["name"] for result in found] == ["Riverside Ketamine Clinic"]
+    assert found[0]["payment"] == ["self_pay", "private_insurance", "superbill"]
+    assert [item["slug"] for item in found[0]["insurers"]] == ["aetna", "cigna"]
+    assert not as_casey.get("/api/v1/search?near=94103&insurer=humana").json()["results"]
+    edit_page = as_casey.get(edit_url(service)).content.decode()
+    assert "Aetna: PPO plans" in edit_page
+
+
+def test_a_plan_for_a_carrier_not_ticked_is_refused_by_name(as_casey, riverside):
+    service = riverside.services.get()
+    response = as_casey.post(
+        edit_url(service),
+        service_data(service, insurers=["cigna"], insurer_plans="Aetna: PPO plans"),
+    )
+    assert response.status_code == 400
+    assert "Only some plans or networks?: Line 1: write a carrier ticked above" in (
+        response.content.decode()
+    )
+    assert not service.insurer_links.exists()

@@ -70,7 +70,9 @@ def test_the_typical_price_comes_from_the_demo_listings_and_says_so(client, demo
     )
     assert "Worked out from the demo listings" in text(cost)
     assert "not real clinics' prices" in text(cost)
-    assert cost.find("a", href="/find/?treatment=ketamine")
+    form = cost.find("form", action="/find/")
+    assert form.find("input", type="hidden", attrs={"name": "treatment", "value": "ketamine"})
+    assert form.find("input", attrs={"name": "near"}) and cost.find("a", href="/coverage/")
 
 
 def test_real_listings_alone_make_the_typical_price_once_there_are_any(client, demo_listings):

@@ -16,7 +16,7 @@ def test_a_profile_shows_services_prices_protocol_hours_and_dates(client, demo_l
     cost = service.cost_options.first()
     assert cost.option in page
     assert cost.confirmed_on.strftime("%-d %b %Y") in page
-    assert "Protocol and total price" in page
+    assert "Protocol" in page and "What you may pay" in page
     assert f"Last confirmed {service.protocol_confirmed_on.strftime('%-d %b %Y')}" in page
     assert "Opening hours" in page and "Monday" in page
     assert "Credentials and verification" in page
