@@ -51,7 +51,9 @@ clean:
 
 # Benchmarks: the ketamine page's render time (SQLite, 100 requests), then finder search latency
 # at 1,000,000 listings on SQLite and PostgreSQL (loaded once, then reused from var/bench/ and the
-# psycle_bench_<count> database). BENCH_ARGS="--count 100000" for a smaller directory.
+# psycle_bench_<count> database). BENCH_ARGS="--count 100000" for a smaller directory. Then each
+# page type's weight on a phone (headless Chromium at /usr/bin/chromium, the demo site).
 bench: install
 	$(BIN)/python bench/content_render.py
 	$(BIN)/python bench/finder.py $(BENCH_ARGS)
+	$(BIN)/python bench/page_weight.py
