@@ -134,6 +134,12 @@ def test_the_map_fetches_leaflet_only_when_it_comes_near_the_screen(
     assert all(url.startswith(live_server.url) for url in requested), "no third-party request"
     listed = page.locator("ol.listings > li h3 a").count()
     assert page.locator(".map__number").all_inner_texts() == [str(n) for n in range(1, listed + 1)]
+    # Leaflet's style sheet comes before the finder's, as a <link> in the head would: the
+    # numbers stay centred in their round markers.
+    style = page.locator(".map__number").first.evaluate(
+        "element => [getComputedStyle(element).display, getComputedStyle(element).alignItems]"
+    )
+    assert style == ["flex", "center"]
     assert page.get_by_text("State outlines: U.S. Census Bureau").is_visible()
     assert_no_axe_violations(page)
     context.close()

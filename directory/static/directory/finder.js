@@ -56,7 +56,11 @@
     script.src = code.leafletJs;
     script.onload = loaded;
     script.onerror = failed;
-    document.head.appendChild(style);
+    // Right after the site's own style sheet, where a <link> in the page's head would be: the
+    // finder's styles that follow it still override Leaflet's (its markers, for one).
+    var first = document.querySelector('link[rel="stylesheet"]');
+    if (first) first.parentNode.insertBefore(style, first.nextSibling);
+    else document.head.appendChild(style);
     document.head.appendChild(script);
   }
 
