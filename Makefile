@@ -55,10 +55,12 @@ clean:
 # BENCH_ARGS="--count 100000" for a smaller directory); the HSDS API near a ZIP and export_hsds
 # on the same databases; import_nppes on a generated 1,000,000-row NPPES file (rows/s, peak
 # memory; NPPES_BENCH_ARGS="--count 20000" for a smaller file); then throughput under gunicorn and wrk
-# (THROUGHPUT_ARGS="--long-seconds 0" skips the 60-second runs at 50 connections).
+# (THROUGHPUT_ARGS="--long-seconds 0" skips the 60-second runs at 50 connections); then each
+# page type's weight on a phone (headless Chromium at /usr/bin/chromium, the demo site).
 bench: install
 	$(BIN)/python bench/content_render.py
 	$(BIN)/python bench/finder.py $(BENCH_ARGS)
 	$(BIN)/python bench/hsds.py $(BENCH_ARGS)
 	$(BIN)/python bench/nppes.py $(NPPES_BENCH_ARGS)
 	$(BIN)/python bench/throughput.py $(THROUGHPUT_ARGS)
+	$(BIN)/python bench/page_weight.py

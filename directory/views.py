@@ -34,7 +34,7 @@ def map_settings() -> dict:
     return {
         "url": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
-        "outlines": "" if settings.MAP_TILE_URL else static("directory/us-states-10m.json"),
+        "outlines": "" if settings.MAP_TILE_URL else static("directory/us-states.json"),
     }
 
 

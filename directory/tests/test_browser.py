@@ -88,6 +88,8 @@ def test_the_map_at_city_zoom_shows_the_place_and_numbered_clinics(
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"{live_server.url}/find/?near={near}&radius=25")
+    # The map loads when it comes near the screen (below the list's start on a phone).
+    page.locator("#results-map").scroll_into_view_if_needed()
     page.wait_for_selector("#results-map path.map__outline", state="attached")
     assert page.locator(".map__centre-label").inner_text() == locate(near).label
     numbers = page.locator(".map__number")
@@ -106,6 +108,40 @@ def test_the_map_at_city_zoom_shows_the_place_and_numbered_clinics(
     numbers.first.focus()
     page.keyboard.press("Enter")
     assert page.locator(".leaflet-popup-content a").first.inner_text().startswith("1. ")
+    context.close()
+
+
+def test_the_map_fetches_leaflet_only_when_it_comes_near_the_screen(
+    browser, live_server, demo_listings
+):
+    """On a phone the results list comes first: until the visitor scrolls towards the map, the
+    page has fetched none of Leaflet's code or style and no state outlines. Scrolled there, the
+    map loads them from this site and draws the outlines and every numbered clinic."""
+    context = browser.new_context(viewport={"width": 375, "height": 640})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(live_server.url + "/find/?near=10001&radius=100")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#results-map").bounding_box()["y"] > 640 * 1.5, "map below the fold"
+    map_files = ("/leaflet/leaflet.js", "/leaflet/leaflet.css", "/directory/us-states.json")
+    assert [url for url in requested if any(name in url for name in map_files)] == []
+    assert page.locator("#results-map.leaflet-container").count() == 0
+    page.locator("#results-map").scroll_into_view_if_needed()
+    page.wait_for_selector("#results-map path.map__outline", state="attached")
+    for name in map_files:
+        assert any(url.startswith(live_server.url) and name in url for url in requested), name
+    assert all(url.startswith(live_server.url) for url in requested), "no third-party request"
+    listed = page.locator("ol.listings > li h3 a").count()
+    assert page.locator(".map__number").all_inner_texts() == [str(n) for n in range(1, listed + 1)]
+    # Leaflet's style sheet comes before the finder's, as a <link> in the head would: the
+    # numbers stay centred in their round markers.
+    style = page.locator(".map__number").first.evaluate(
+        "element => [getComputedStyle(element).display, getComputedStyle(element).alignItems]"
+    )
+    assert style == ["flex", "center"]
+    assert page.get_by_text("State outlines: U.S. Census Bureau").is_visible()
+    assert_no_axe_violations(page)
     context.close()
 
 

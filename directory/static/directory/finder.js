@@ -1,24 +1,76 @@
 // Enhancements for the finder and provider pages. Everything works without this file:
 // it adds the map and the "Use my location" button.
+//
+// Leaflet (its script and style sheet, named by this script's data-leaflet-js and
+// data-leaflet-css attributes) and the state outlines are fetched only when the map comes near
+// the screen, so a visitor who reads the list and never scrolls to the map downloads none of it.
+// Both are on this site, which the Content Security Policy's 'self' allows without a nonce.
 (function () {
   "use strict";
 
   var METRES_PER_MILE = 1609.344;
+  var code = document.currentScript ? document.currentScript.dataset : {};
 
-  function drawMap() {
+  function showMap() {
     var container = document.getElementById("results-map");
     var source = document.getElementById("map-data");
-    if (!container || !source || !window.L) return;
+    if (!container || !source || !code.leafletJs) return;
     var data = JSON.parse(source.textContent);
     if (!data.markers.length) return;
     container.hidden = false;
+    if (!data.tiles.url) container.classList.add("map--plain");
+    whenNear(container, function () {
+      var outlines = !data.tiles.url && data.tiles.outlines && window.fetch
+        ? window.fetch(data.tiles.outlines).then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        : null;
+      loadLeaflet(function () { drawMap(container, data, outlines); }, function () {
+        container.hidden = true; // the list holds everything the map would have shown
+      });
+    });
+  }
+
+  // Calls back once the element is on the screen or within half a screen of it (at once
+  // where the browser cannot tell).
+  function whenNear(element, callback) {
+    if (!("IntersectionObserver" in window)) return callback();
+    var observer = new window.IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      observer.disconnect();
+      callback();
+    }, { rootMargin: "50% 0px" });
+    observer.observe(element);
+  }
+
+  // Adds Leaflet's style sheet and script to the page, and calls back when both have loaded.
+  function loadLeaflet(callback, failed) {
+    var waiting = 2;
+    function loaded() { if (--waiting === 0 && window.L) callback(); }
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = code.leafletCss;
+    style.onload = loaded;
+    style.onerror = failed;
+    var script = document.createElement("script");
+    script.src = code.leafletJs;
+    script.onload = loaded;
+    script.onerror = failed;
+    // Right after the site's own style sheet, where a <link> in the page's head would be: the
+    // finder's styles that follow it still override Leaflet's (its markers, for one).
+    var first = document.querySelector('link[rel="stylesheet"]');
+    if (first) first.parentNode.insertBefore(style, first.nextSibling);
+    else document.head.appendChild(style);
+    document.head.appendChild(script);
+  }
+
+  function drawMap(container, data, outlines) {
     var L = window.L;
     var map = L.map(container, { scrollWheelZoom: false });
     if (data.tiles.url) {
       L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 18 }).addTo(map);
-    } else {
-      container.classList.add("map--plain");
-      if (data.tiles.outlines) drawOutlines(map, data.tiles.outlines);
+    } else if (outlines) {
+      drawOutlines(map, outlines);
     }
     L.control.scale({ imperial: true, metric: false }).addTo(map);
     // The view holds the searched place and every clinic; it is set first, so that markers
@@ -80,20 +132,18 @@
     pin.bindPopup(popup);
   }
 
-  // With no tile server, the map draws US state outlines shipped with the site (TopoJSON from
-  // the Census Bureau's boundaries, see us-states-10m.LICENSE.txt) under the markers.
-  function drawOutlines(map, url) {
-    if (!window.fetch) return;
-    window.fetch(url).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (topology) {
+  // With no tile server, the map draws US state outlines shipped with the site (TopoJSON made
+  // by bin/simplify-outlines from the Census Bureau's boundaries, see us-states.LICENSE.txt)
+  // under the markers. outlines is the promise of the fetched topology.
+  function drawOutlines(map, outlines) {
+    outlines.then(function (topology) {
       if (!topology) return;
       var polygons = statePolygons(topology);
-      var outlines = window.L.polygon(polygons, {
+      var shapes = window.L.polygon(polygons, {
         className: "map__outline", interactive: false, weight: 1.5, color: "#5b6b73",
         fillColor: "#f6f3ea", fillOpacity: 1
       }).addTo(map);
-      outlines.bringToBack();
+      shapes.bringToBack();
       map.attributionControl.addAttribution("State outlines: U.S. Census Bureau");
     }).catch(function () { /* the plain background stays */ });
   }
@@ -148,6 +198,6 @@
     });
   }
 
-  drawMap();
+  showMap();
   offerLocation();
 })();
