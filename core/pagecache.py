@@ -14,6 +14,7 @@ cache (the database table or Redis) sees the change on its next request. Each pr
 the pages it served last, so a hit reads only the generation from the shared cache.
 """
 
+import functools
 import hashlib
 import threading
 import time
@@ -21,6 +22,7 @@ import uuid
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,6 +33,18 @@ PLACEHOLDER = b"__psycle_csp_nonce__"
 GENERATION_KEY = "pagecache:generation"
 #: Headers a cached page keeps; every other one is set again on the way out by the middleware.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link", "Vary")
+
+
+@functools.cache
+def release() -> str:
+    """What the deployed release's pages link to: the static files' manifest (their hashed
+    names). A page cached by one release names files the next may not have, so each release's
+    pages are their own entries."""
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unversioned"
 
 
 def cached_for_visitors(view=None, *, varies_by=None):
@@ -120,7 +134,7 @@ class PageCacheMiddleware:
         variant = getattr(view_func, "page_cache_varies_by", None)
         address = f"{request.get_host()}{request.path}|{variant(request) if variant else ''}"
         # Hashed: a database cache key holds at most 255 characters.
-        key = "pagecache:page:v2:" + hashlib.sha256(address.encode()).hexdigest()
+        key = f"pagecache:page:v2:{release()}:" + hashlib.sha256(address.encode()).hexdigest()
         generation, entry = _lookup(key)
         if entry is not None:
             return _response_from(entry, request)

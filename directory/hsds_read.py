@@ -194,7 +194,7 @@ def _organization(position: int, record) -> OrganizationPlan:
     organization = OrganizationPlan(position, {
         "id": pk, "name": name, "description": str(record.get("description") or "").strip(),
         "email": _text(record, "email", 254), "website": website,
-        "slug": f"{slugify(name)[:100].strip('-') or 'provider'}-{str(pk)[:8]}",
+        "slug": _slug(pk, name, record.get("attributes")),
         **_organization_fields(pk, record.get("attributes")),
     })  # fmt: skip
     for location in record.get("locations") or []:
@@ -343,6 +343,17 @@ def _areas(areas) -> list[dict]:
         if code and code not in found:
             found[code] = {"id": _id(area, "service area"), "state": code}
     return list(found.values())
+
+
+def _slug(pk, name: str, attributes) -> str:
+    """The listing's address: Psycle's own (the ``slug`` attribute an export carries), so links
+    to a profile keep working, unless another listing has it; else one made from the name."""
+    from directory.models import Organization
+
+    given = slugify(_psycle_values(attributes).get("slug", ""))[:120]
+    if given and not Organization.objects.filter(slug=given).exclude(pk=pk).exists():
+        return given
+    return f"{slugify(name)[:100].strip('-') or 'provider'}-{str(pk)[:8]}"
 
 
 def _organization_fields(pk, attributes) -> dict:

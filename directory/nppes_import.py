@@ -283,6 +283,8 @@ class NppesImport:
                 treatment=term,
                 accepting_new_patients=True,
                 accepting_confirmed_on=None,
+                first_course_sessions=None,
+                first_course_price=None,
             )
             yield (
                 Service,

@@ -143,4 +143,4 @@ def test_a_client_that_has_the_answer_gets_304_until_it_changes(client, demo_lis
     changed = client.get("/api/v1/search", {"near": "10001"}, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
     assert changed["ETag"] != etag
-    assert changed.json()["results"][0]["name"] == "Harbour Light Ketamine Care"
+    assert "Harbour Light Ketamine Care" in [r["name"] for r in changed.json()["results"]]

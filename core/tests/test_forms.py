@@ -32,7 +32,7 @@ BOUND = [
 
 
 @pytest.mark.parametrize("data", BOUND)
-def test_every_widget_is_drawn_as_the_templates_draw_it(data):
+def test_every_widget_is_drawn_as_the_templates_draw_it(data, db):
     for form_class, bound in ((Everything, data), (SearchForm, {"near": "", **data})):
         fast = form_class(bound or None, renderer=FastRenderer())
         slow = form_class(bound or None, renderer=DjangoTemplates())
@@ -55,7 +55,7 @@ class Recording(FastRenderer):
         return super().render(template_name, context, request)
 
 
-def test_selects_and_inputs_never_reach_the_template_engine(monkeypatch):
+def test_selects_and_inputs_never_reach_the_template_engine(monkeypatch, db):
     renderer = Recording()
     engine_calls = []
     original = DjangoTemplates.render

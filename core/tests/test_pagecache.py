@@ -6,6 +6,7 @@ import re
 import pytest
 
 from content.models import TreatmentPage
+from core import pagecache
 from core.tests.people import PASSWORD, make_account
 from directory.indexing import reindex_services
 from directory.models import Organization
@@ -137,3 +138,20 @@ def test_a_cached_profile_leads_each_visitor_back_to_their_own_search(client, de
             assert search.replace("&", "&amp;") in page.content.decode()
     assert page["X-Page-Cache"] == "hit"
     assert "Find other providers" in client.get(address).content.decode()
+
+
+def test_a_new_release_never_serves_pages_that_name_the_old_ones_files(
+    client, site_pages, settings, tmp_path
+):
+    settings.STATIC_ROOT = tmp_path
+    manifest = tmp_path / "staticfiles.json"
+    try:
+        manifest.write_text('{"paths": {"css/site.css": "css/site.1a2b.css"}}')
+        pagecache.release.cache_clear()
+        client.get(KETAMINE)
+        assert client.get(KETAMINE)["X-Page-Cache"] == "hit"
+        manifest.write_text('{"paths": {"css/site.css": "css/site.3c4d.css"}}')
+        pagecache.release.cache_clear()  # as the new release's processes start
+        assert client.get(KETAMINE)["X-Page-Cache"] == "miss"
+    finally:
+        pagecache.release.cache_clear()

@@ -78,8 +78,11 @@ def test_a_feed_is_imported_once_kept_with_its_unknown_taxonomy_and_found_by_pla
     out = run(path, "--feed", "MyCity 211")
     assert "Read 1 organizations." in out and "Imported 1, updated 0, unchanged 0." in out
     assert names_near(client, "10001") == [ORGANIZATION]
-    assert names_near(client, "10001", "other") == [ORGANIZATION]
     assert names_near(client, "10001", "talk-therapy") == []
+    # Found by place, never offered as a kind of care to filter by.
+    refused = client.get("/api/v1/search?near=10001&treatment=other")
+    assert refused.status_code == 400
+    assert refused.json()["field"] == "treatment"
     organization = Organization.objects.get()
     assert str(organization.pk) == "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
     assert (organization.source, organization.source_name) == ("hsds", "MyCity 211")
@@ -109,7 +112,7 @@ def test_psycle_terms_become_the_finders_filters(client, tmp_path):
     path.write_text(json.dumps(record))
     run(path)
     assert names_near(client, "10001", "talk-therapy") == [ORGANIZATION]
-    assert names_near(client, "10001", "other") == []
+    assert names_near(client, "10001", "ketamine") == []
 
 
 def test_a_bad_record_in_ndjson_names_its_position_and_nothing_is_written(tmp_path):
