@@ -15,8 +15,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_clinic():
-    demo.write(demo.generate(3, seed=1))
-    return Organization.objects.get(email="demo-1@example.org")
+    """A demo clinic that takes new patients, so its request form shows at once."""
+    demo.write(demo.generate(6, seed=1))
+    return (
+        Organization.objects.filter(email__endswith="@example.org")
+        .filter(services__accepting_new_patients=True)
+        .order_by("email")
+        .distinct()
+        .first()
+    )
 
 
 def fill_in(form, *, message: str = DANA["message"]) -> None:
