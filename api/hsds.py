@@ -31,10 +31,12 @@ from directory import geocode
 from directory import taxonomy as facets
 from directory.hsds import records
 from directory.models import (
+    Insurer,
     Organization,
     Service,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
     TaxonomyTerm,
 )
 from directory.search import Filters, Query, entry_count, nearby
@@ -215,11 +217,26 @@ def listing(request, params: Params, queryset, serialise):
 # Filters shared by services and services at locations ------------------------------------------
 
 
-def _term(term_id: uuid.UUID) -> TaxonomyTerm:
+def _term(term_id: uuid.UUID) -> TaxonomyTerm | Insurer:
+    """The stored taxonomy term with this id, or the insurance carrier whose term it is."""
     term = TaxonomyTerm.objects.filter(pk=term_id).first()
+    if term is None:
+        term = next(
+            (c for c in Insurer.objects.all() if records.insurer_term_id(c.slug) == term_id), None
+        )
     if term is None:
         raise Refused(404, "taxonomy_term_id", _("There is no taxonomy term with this id."))
     return term
+
+
+def _term_condition(term_id: uuid.UUID, service: str, pk) -> Q:
+    """Services with this term: their treatment, an attribute, or an insurer they take."""
+    term = _term(term_id)
+    if isinstance(term, Insurer):
+        return Q(Exists(ServiceInsurer.objects.filter(service=pk, insurer=term)))
+    if term.taxonomy == "treatment":
+        return Q(**{f"{service}treatment": term})
+    return Q(Exists(ServiceAttribute.objects.filter(service=pk, taxonomy_term=term)))
 
 
 def _taxonomy_code(taxonomy_uuid: uuid.UUID, field: str = "taxonomy_id") -> str:
@@ -236,16 +253,13 @@ def service_filters(params: Params, service: str = "") -> Q:
     pk = OuterRef("service_id" if service else "pk")
     term_id = params.uuid("taxonomy_term_id")
     if term_id is not None:
-        term = _term(term_id)
-        condition &= (
-            Q(**{f"{service}treatment": term})
-            if term.taxonomy == "treatment"
-            else Q(Exists(ServiceAttribute.objects.filter(service=pk, taxonomy_term=term)))
-        )
+        condition &= _term_condition(term_id, service, pk)
     taxonomy_uuid = params.uuid("taxonomy_id")
     if taxonomy_uuid is not None:
         code = _taxonomy_code(taxonomy_uuid)
-        if code != "treatment":  # every service has a treatment
+        if code == records.INSURER_TAXONOMY:
+            condition &= Q(Exists(ServiceInsurer.objects.filter(service=pk)))
+        elif code != "treatment":  # every service has a treatment
             linked = ServiceAttribute.objects.filter(service=pk, taxonomy_term__taxonomy=code)
             condition &= Q(Exists(linked))
     organization_id = params.uuid("organization_id")
@@ -386,6 +400,8 @@ def _search_filters(params: Params) -> Filters:
     if term_id is None:
         return Filters()
     term = _term(term_id)
+    if isinstance(term, Insurer):
+        return Filters(insurer=term.pk)
     if term.taxonomy == "treatment":
         return Filters(treatment=term.code)
     facet = facets.BY_CODE.get(term.taxonomy)

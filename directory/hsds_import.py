@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from directory import indexing, provenance
-from directory.hsds_read import OrganizationPlan, ServicePlan
+from directory.hsds_read import OrganizationPlan, ServicePlan, TermPlan
 from directory.models import (
     Address,
     CostOption,
+    Insurer,
     Language,
     Location,
     Organization,
@@ -24,6 +25,7 @@ from directory.models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
     TaxonomyTerm,
 )
 
@@ -86,6 +88,7 @@ class HsdsImport:
             term.code: term for term in TaxonomyTerm.objects.filter(taxonomy="treatment")
         }
         self.terms = {(term.taxonomy, term.code): term for term in TaxonomyTerm.objects.all()}
+        self.carriers = {carrier.slug: carrier for carrier in Insurer.objects.all()}
 
     @transaction.atomic
     def run(self, plans: list[OrganizationPlan]) -> Report:
@@ -175,58 +178,60 @@ class HsdsImport:
         treatment = self.treatments[plan.treatment]
         return {**plan.values, "organization_id": organization_id, "treatment_id": treatment.pk}
 
+    def _parts(self, service_id, plan: ServicePlan) -> list[tuple]:
+        """(model, rows) of every table a service's record fills, besides the service's own."""
+
+        def rows(items):
+            return [{**item, "service_id": service_id} for item in items]
+
+        attributes = [
+            {"id": term.attribute_id, "taxonomy_term_id": self._term(term).pk,
+             "value": term.value, "confirmed_on": term.confirmed_on}
+            for term in plan.terms
+        ]  # fmt: skip
+        insurers = [
+            {"id": row["id"], "insurer_id": self._carrier(row).pk, "plan": row["plan"],
+             "confirmed_on": row["confirmed_on"]}
+            for row in plan.insurers
+        ]  # fmt: skip
+        return [
+            (ServiceAtLocation, rows(plan.links)),
+            (ServiceAttribute, rows(attributes)),
+            (ServiceInsurer, rows(insurers)),
+            (CostOption, rows(plan.costs)),
+            (Language, rows(plan.languages)),
+            (ServiceArea, rows(plan.areas)),
+        ]
+
     def _service_differs(self, organization_id, plan: ServicePlan) -> bool:
         values = self._service_values(organization_id, plan)
         service_id = values["id"]
         if Service.objects.filter(pk=service_id).values(*values).first() != values:
             return True
-        links = set(
-            ServiceAtLocation.objects.filter(service_id=service_id).values_list(
-                "location_id", flat=True
-            )
-        )
-        attributes = set(
-            ServiceAttribute.objects.filter(service_id=service_id).values_list(
-                "taxonomy_term_id", flat=True
-            )
-        )
-        costs = [{**cost, "service_id": service_id} for cost in plan.costs]
-        languages = [{**row, "service_id": service_id} for row in plan.languages]
-        areas = [{**row, "service_id": service_id} for row in plan.areas]
-        return (
-            links != set(plan.location_ids)
-            or attributes != {self._term(term).pk for term in plan.terms}
-            or _rows_differ(CostOption.objects.filter(service_id=service_id), costs)
-            or _rows_differ(Language.objects.filter(service_id=service_id), languages)
-            or _rows_differ(ServiceArea.objects.filter(service_id=service_id), areas)
+        return any(
+            _rows_differ(model.objects.filter(service_id=service_id), rows)
+            for model, rows in self._parts(service_id, plan)
         )
 
-    def _term(self, term: tuple) -> TaxonomyTerm:
-        term_id, facet, code, name = term
-        found = self.terms.get((facet, code))
+    def _term(self, term: TermPlan) -> TaxonomyTerm:
+        found = self.terms.get((term.facet, term.code))
         if found is None:
-            found = TaxonomyTerm.objects.create(id=term_id, taxonomy=facet, code=code, name=name)
-            self.terms[(facet, code)] = found
+            found = TaxonomyTerm.objects.create(
+                id=term.term_id, taxonomy=term.facet, code=term.code, name=term.name
+            )
+            self.terms[(term.facet, term.code)] = found
+        return found
+
+    def _carrier(self, row: dict) -> Insurer:
+        found = self.carriers.get(row["slug"])
+        if found is None:
+            found = Insurer.objects.create(slug=row["slug"], name=row["name"])
+            self.carriers[row["slug"]] = found
         return found
 
     def _service(self, organization_id, plan: ServicePlan) -> None:
         values = self._service_values(organization_id, plan)
         service_id = values["id"]
         _sync(Service, values)
-        ServiceAtLocation.objects.filter(service_id=service_id).exclude(
-            location_id__in=plan.location_ids
-        ).delete()
-        for location_id in plan.location_ids:
-            ServiceAtLocation.objects.get_or_create(service_id=service_id, location_id=location_id)
-        costs = [{**cost, "service_id": service_id} for cost in plan.costs]
-        _write_all(CostOption, costs, CostOption.objects.filter(service_id=service_id))
-        languages = [{**row, "service_id": service_id} for row in plan.languages]
-        _write_all(Language, languages, Language.objects.filter(service_id=service_id))
-        areas = [{**row, "service_id": service_id} for row in plan.areas]
-        _write_all(ServiceArea, areas, ServiceArea.objects.filter(service_id=service_id))
-        term_ids = [self._term(term).pk for term in plan.terms]
-        ServiceAttribute.objects.filter(service_id=service_id).exclude(
-            taxonomy_term_id__in=term_ids
-        ).delete()
-        for term_id in term_ids:
-            ServiceAttribute.objects.get_or_create(service_id=service_id, taxonomy_term_id=term_id)
+        for model, rows in self._parts(service_id, plan):
+            _write_all(model, rows, model.objects.filter(service_id=service_id))

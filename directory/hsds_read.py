@@ -27,6 +27,7 @@ from directory.taxonomy import US_STATES
 #: ``route``, ...), written plainly or as ``psycle:<facet>``. Terms of a taxonomy named
 #: ``psycle`` carry one of Psycle's own fields (the term's code) with the attribute's value.
 PSYCLE_FIELDS_TAXONOMY = "psycle"
+INSURER_TAXONOMY = "insurer"
 UNKNOWN_TREATMENT = "other"
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 SERVICE_FIELDS = {
@@ -52,15 +53,33 @@ class LocationPlan:
     schedules: list[dict] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class TermPlan:
+    """A taxonomy term the service has (an attribute), with what the attribute says."""
+
+    attribute_id: uuid.UUID
+    term_id: str
+    facet: str
+    code: str
+    name: str
+    value: str = ""
+    confirmed_on: date | None = None
+
+
 @dataclass
 class ServicePlan:
     values: dict
     treatment: str
-    terms: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, facet, code, name
+    terms: list[TermPlan] = field(default_factory=list)
+    insurers: list[dict] = field(default_factory=list)  # id, slug, name, plan, confirmed_on
     costs: list[dict] = field(default_factory=list)
     languages: list[dict] = field(default_factory=list)
     areas: list[dict] = field(default_factory=list)  # US states served (remote programmes)
-    location_ids: list[uuid.UUID] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)  # services at locations: id, location_id
+
+    @property
+    def location_ids(self) -> set[uuid.UUID]:
+        return {link["location_id"] for link in self.links}
 
 
 @dataclass
@@ -140,14 +159,21 @@ def _from_package(directory: Path) -> list:
     phones = _by(_rows(directory, "phones"), "organization_id")
     links = _by(_rows(directory, "service_at_location"), "service_id")
     costs = _by(_rows(directory, "cost_options"), "service_id")
+    for rows in costs.values():
+        for row in rows:
+            row["attributes"] = attributes.get(row["id"], [])
     languages = _by(_rows(directory, "languages"), "service_id")
+    areas = _by(_rows(directory, "service_areas"), "service_id")
     services = _by(_rows(directory, "services"), "organization_id")
     for rows in services.values():
         for row in rows:
             row["service_at_locations"] = links.get(row["id"], [])
-            row["attributes"] = attributes.get(row["id"], [])
+            own = attributes.get(row["id"], [])
+            # An attribute's own attributes (when a payment option was confirmed) beside it.
+            row["attributes"] = own + [a for link in own for a in attributes.get(link["id"], [])]
             row["cost_options"] = costs.get(row["id"], [])
             row["languages"] = languages.get(row["id"], [])
+            row["service_areas"] = areas.get(row["id"], [])
     organizations = _rows(directory, "organizations")
     for row in organizations:
         row["locations"] = locations.get(row.get("id"), [])
@@ -311,10 +337,11 @@ def _service(number: int, record: dict, locations: set) -> ServicePlan:
     if not name:
         raise RecordError(f"service {number} has no name")
     status = "active" if (record.get("status") or "active") == "active" else "inactive"
-    terms, treatment = _terms(record.get("attributes"))
+    attributes = record.get("attributes")
+    terms, treatment, insurers = _terms(pk, attributes, _fallback_day(record))
     values = {"id": pk, "name": name, "description": str(record.get("description") or ""),
-              "status": status, **_service_fields(pk, record.get("attributes"))}  # fmt: skip
-    service = ServicePlan(values, treatment, terms)
+              "status": status, **_service_fields(pk, attributes)}  # fmt: skip
+    service = ServicePlan(values, treatment, terms, insurers)
     for link in record.get("service_at_locations") or []:
         location_id = (link.get("location") or {}).get("id") or link.get("location_id")
         try:
@@ -324,7 +351,9 @@ def _service(number: int, record: dict, locations: set) -> ServicePlan:
         if location_id not in locations:
             raise RecordError(f"service {pk}: service_at_location {link.get('id')} names no "
                               "location of this organization")  # fmt: skip
-        service.location_ids.append(location_id)
+        if location_id not in service.location_ids:
+            link_id = _id(link, f"service {pk}: service_at_location")
+            service.links.append({"id": link_id, "location_id": location_id})
     service.costs = [_cost(pk, row, record) for row in record.get("cost_options") or []]
     service.languages = [
         {"id": _id(row, "language"), "code": _text(row, "code", 10), "name": _text(row, "name", 60)}
@@ -379,9 +408,12 @@ def _facet_of(term: dict) -> str:
     return name.lower().removeprefix("psycle:").removeprefix("psycle-")
 
 
-def _terms(attributes) -> tuple[list, str]:
-    """The service's taxonomy terms (Psycle's and others, all kept) and its treatment."""
-    terms, treatment = [], None
+def _terms(pk, attributes, fallback_day: date) -> tuple[list[TermPlan], str, list[dict]]:
+    """The service's taxonomy terms (Psycle's and others, all kept, one attribute a term), its
+    treatment, and the insurers it takes (one a carrier and plan), each with the day the
+    provider last confirmed it where the feed says."""
+    terms, treatment, insurers = {}, None, {}
+    confirmed = _confirmed_days(pk, attributes)
     for attribute in attributes or []:
         term = attribute.get("taxonomy_term") or {}
         if not term or _facet_of(term) == PSYCLE_FIELDS_TAXONOMY:
@@ -392,18 +424,59 @@ def _terms(attributes) -> tuple[list, str]:
             treatment = treatment or code
             continue
         name = _text(term, "name", 120) or code
-        term_id = str(_id(term, "taxonomy term"))
-        terms.append((term_id, (facet or "hsds")[:40], slugify(code)[:60] or "term", name))
-    return terms, treatment or UNKNOWN_TREATMENT
+        attribute_id = _id(attribute, f"service {pk}: attribute")
+        value = _text(attribute, "value", 300)
+        if facet == INSURER_TAXONOMY:
+            slug, plan = slugify(code)[:80] or "insurer", value[:120]
+            day = confirmed.get(str(attribute_id)) or fallback_day
+            insurers.setdefault((slug, plan), {"id": attribute_id, "slug": slug, "name": name,
+                                               "plan": plan, "confirmed_on": day})  # fmt: skip
+            continue
+        facet, code = (facet or "hsds")[:40], slugify(code)[:60] or "term"
+        terms.setdefault((facet, code), TermPlan(
+            attribute_id, str(_id(term, "taxonomy term")), facet, code, name, value,
+            confirmed.get(str(attribute_id)),
+        ))  # fmt: skip
+    return list(terms.values()), treatment or UNKNOWN_TREATMENT, list(insurers.values())
+
+
+def _confirmed_days(pk, attributes) -> dict[str, date]:
+    """Attribute id -> the day its payment option or insurer was confirmed (Psycle writes it
+    as an attribute of the attribute)."""
+    days = {}
+    for attribute in attributes or []:
+        term = attribute.get("taxonomy_term") or {}
+        if (
+            attribute.get("link_entity") == "attribute"
+            and _facet_of(term) == PSYCLE_FIELDS_TAXONOMY
+            and term.get("code") == "confirmed_on"
+        ):
+            text = str(attribute.get("value") or "")
+            try:
+                days[str(attribute.get("link_id"))] = date.fromisoformat(text)
+            except ValueError:
+                raise RecordError(f"service {pk}: attribute confirmed_on {text!r} is not a "
+                                  "date") from None  # fmt: skip
+    return days
+
+
+def _fallback_day(record: dict) -> date:
+    """The day a price or insurer counts as confirmed when the feed does not say: the day the
+    record was last modified, else the day of the import."""
+    try:
+        return date.fromisoformat(str(record.get("last_modified") or "")[:10])
+    except ValueError:
+        return timezone.localdate()
 
 
 def _psycle_values(attributes) -> dict[str, str]:
-    """Psycle's own fields carried as attributes: term code -> value."""
+    """Psycle's own fields carried as attributes of this record: term code -> value."""
     return {
         str(attribute["taxonomy_term"].get("code")): str(attribute.get("value") or "")
         for attribute in attributes or []
         if attribute.get("taxonomy_term")
         and _facet_of(attribute["taxonomy_term"]) == PSYCLE_FIELDS_TAXONOMY
+        and attribute.get("link_entity") != "attribute"
     }
 
 
@@ -441,13 +514,15 @@ def _cost(service_id, row: dict, service: dict) -> dict:
         raise RecordError(f"service {service_id}: cost option amount is not a number") from None
     if not amount.is_finite() or amount < 0:
         raise RecordError(f"service {service_id}: cost option amount {amount} is not a price")
-    modified = str(service.get("last_modified") or "")[:10]
+    own = _psycle_values(row.get("attributes"))
     try:
-        confirmed_on = date.fromisoformat(modified)
+        per_session = _parsed("bool", own.get("per_session") or "true")
+        confirmed_on = _parsed("date", own.get("confirmed_on", "")) or _fallback_day(service)
     except ValueError:
-        confirmed_on = timezone.localdate()  # the day of the import
+        raise RecordError(f"service {service_id}: cost option attribute per_session or "
+                          "confirmed_on is not a true/false or a date") from None  # fmt: skip
     return {"id": _id(row, "cost option"), "option": _text(row, "option", 120) or "Fee",
             "amount": amount.quantize(Decimal("0.01")),
             "currency": (_text(row, "currency", 3) or "USD").upper(),
-            "per_session": True, "includes": _text(row, "amount_description", 300),
+            "per_session": per_session, "includes": _text(row, "amount_description", 300),
             "confirmed_on": confirmed_on}  # fmt: skip

@@ -430,9 +430,12 @@ class RemoteEntry(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["state", "sort_price", "id"], name="remote_state_price"),
             models.Index(
-                fields=["state", "treatment", "sort_price", "id"], name="remote_state_treatment"
+                fields=["state", "sort_price", "service"], name="remote_state_price_service"
+            ),
+            models.Index(
+                fields=["state", "treatment", "sort_price", "service"],
+                name="remote_state_treatment_service",
             ),
         ]
         constraints = [

@@ -219,7 +219,7 @@ def _hit(row: tuple) -> Hit:
 
 
 def _order(query: Query) -> str:
-    return f"{_PRICE_ORDER}, d2, id" if query.sort == "price" else "d2, id"
+    return f"{_PRICE_ORDER}, {_TIE}" if query.sort == "price" else _TIE
 
 
 def _ordered(query: Query, statement: "_Statement", limit: int) -> list[tuple]:
@@ -278,6 +278,11 @@ def entry_count(query: Query) -> int:
     return _Statement(place, query.radius, query.filters).count(ranges)
 
 
+# Listings at the same distance (services at one place) or price come in the order of their
+# service at location's id, which an HSDS export and import keep, so the order is the same on
+# every copy of the directory.
+_TIE = "d2, service_at_location_id"
+_LINK = 3 + SHOWN.index("service_at_location_id")  # where it is in a row: id, d2, price, *SHOWN
 # Listings without a price sort last on both databases.
 _PRICE_ORDER = "CASE WHEN price IS NULL THEN 1 ELSE 0 END, price"
 
@@ -290,14 +295,14 @@ def _nearest(rows: _Statement, place: Place, radius: int, need: int) -> list[tup
         box = geo.box_around(place.latitude, place.longitude, ring)
         ranges = geo.cell_ranges(box, searched)
         if ranges:
-            candidates.extend(rows.rows(ranges, "d2, id", need))
+            candidates.extend(rows.rows(ranges, _TIE, need))
         # Every listing within `ring` miles has now been seen, or beaten by `need` others.
         covered = geo.chord_squared_for(ring)
         if ring >= radius or sum(1 for row in candidates if row[1] <= covered) >= need:
             break
         searched = box
         ring = min(ring * 2, radius)
-    candidates.sort(key=lambda row: (row[1], row[0]))
+    candidates.sort(key=lambda row: (row[1], row[_LINK]))
     return candidates[:need]
 
 
@@ -311,7 +316,9 @@ def remote_programmes(query: Query, paged: bool = False) -> RemoteResults:
     """Remote programmes that serve the seeker's state, cheapest first: the first few, or
     (``paged``) the query's page of them all."""
     queryset = _filtered(RemoteEntry.objects.filter(state=query.place.state), query.filters)
-    ordered = queryset.select_related("service", "organization").order_by("sort_price", "id")
+    ordered = queryset.select_related("service", "organization").order_by(
+        "sort_price", "service_id"
+    )
     if paged:
         start = (query.page - 1) * query.per_page
         return RemoteResults(

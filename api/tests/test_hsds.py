@@ -10,11 +10,13 @@ from directory import geo
 from directory.geocode import locate
 from directory.hsds import records, schemas
 from directory.models import (
+    Insurer,
     Organization,
     SearchEntry,
     Service,
     ServiceAtLocation,
     ServiceAttribute,
+    ServiceInsurer,
     TaxonomyTerm,
 )
 
@@ -238,7 +240,28 @@ def test_taxonomies_and_terms_are_published(client, db):
     assert valid("taxonomy_term", one)["name"] == "Ketamine"
     everything = client.get("/api/hsds/taxonomy_terms?format=ndjson")
     lines = b"".join(everything.streaming_content).splitlines()
-    assert len(lines) == TaxonomyTerm.objects.count() + len(records.PSYCLE_FIELDS)
+    carriers = Insurer.objects.count()
+    assert len(lines) == TaxonomyTerm.objects.count() + carriers + len(records.PSYCLE_FIELDS)
+
+
+def test_insurers_are_a_taxonomy_and_services_can_be_filtered_by_one(client, demo_listings):
+    aetna = Insurer.objects.get(slug="aetna")
+    taken = set(ServiceInsurer.objects.filter(insurer=aetna).values_list("service_id", flat=True))
+    term_id = records.insurer_term_id("aetna")
+    term = valid("taxonomy_term", client.get(f"/api/hsds/taxonomy_terms/{term_id}").json())
+    assert (term["name"], term["taxonomy"]) == ("Aetna", "insurer")
+    listed = client.get(f"/api/hsds/services?taxonomy_term_id={term_id}&per_page=100").json()
+    assert {service["id"] for service in valid_page(listed, "service")} == {str(pk) for pk in taken}
+    one = valid("service", client.get(f"/api/hsds/services/{next(iter(taken))}").json())
+    insurers = [a for a in one["attributes"] if a.get("link_type") == "insurer"]
+    assert "aetna" in {a["taxonomy_term"]["code"] for a in insurers}
+    dated = {
+        a["link_id"]: a["value"]
+        for a in one["attributes"]
+        if a.get("link_entity") == "attribute" and a["taxonomy_term"]["code"] == "confirmed_on"
+    }
+    link = ServiceInsurer.objects.filter(service_id=one["id"]).first()
+    assert dated[str(link.pk)] == link.confirmed_on.isoformat()
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from directory import taxonomy
-from directory.models import Location, Organization, Phone, Service, TaxonomyTerm
+from directory.models import Insurer, Location, Organization, Phone, Service, TaxonomyTerm
 from directory.taxonomy import US_STATES
 
 #: Seeds the ids of the taxonomies and of the Psycle field terms, so they never change.
@@ -40,6 +40,10 @@ def taxonomy_id(code: str) -> uuid.UUID:
 
 def field_term_id(name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"term:{PSYCLE_TAXONOMY}:{name}")
+
+
+def insurer_term_id(slug: str) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"term:{INSURER_TAXONOMY}:{slug}")
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,17 @@ PSYCLE_FIELDS = (
         "cost_option", "per_session", "bool", "The price of one session (used to compare prices)."
     ),
     PsycleField(
-        "cost_option", "confirmed_on", "date", "When the provider last confirmed the price."
+        "cost_option",
+        "confirmed_on",
+        "date",
+        "When the provider last confirmed the price; on an attribute (link_entity 'attribute'), "
+        "when they last confirmed that payment option or insurer.",
     ),
 )
+CONFIRMED_ON = PSYCLE_FIELDS[-1]
+#: Insurance carriers are terms of a taxonomy of their own; an attribute's value names the plan
+#: or network when the service takes only some of the carrier's plans.
+INSURER_TAXONOMY = "insurer"
 FIELDS_OF = {
     entity: [field for field in PSYCLE_FIELDS if field.entity == entity]
     for entity in ("organization", "service", "cost_option")
@@ -146,6 +158,8 @@ def _clean(record: dict) -> dict:
 
 
 def _facet_name(code: str) -> str:
+    if code == INSURER_TAXONOMY:
+        return "Insurer"
     facet = taxonomy.BY_CODE.get(code)
     return str(facet.name) if facet else code
 
@@ -170,6 +184,12 @@ def _taxonomy_record(code: str, site_url: str, _language: str) -> dict:
         description = (
             "Fields of a Psycle listing that HSDS has no field for; each term is one field, "
             "carried as an attribute whose value is the field's value."
+        )
+    elif code == INSURER_TAXONOMY:
+        name = "Psycle insurers"
+        description = (
+            "Insurance carriers the directory's services take. An attribute's value names the "
+            "plan or network when a service takes only some of the carrier's plans."
         )
     elif code in taxonomy.BY_CODE:
         name = f"Psycle {_facet_name(code).lower()}"
@@ -265,10 +285,51 @@ def _term_attribute(attribute_id, service, term, value: str = "") -> dict:
     )
 
 
+def _insurer_attribute(link, service) -> dict:
+    term = insurer_term_record(link.insurer, detail=False)
+    return _clean(
+        {
+            "id": str(link.pk),
+            "link_id": str(service.pk),
+            "link_type": INSURER_TAXONOMY,
+            "link_entity": "service",
+            "taxonomy_term_id": term["id"],
+            "value": link.plan,
+            "taxonomy_term": term,
+        }
+    )
+
+
+def _confirmed(attribute_id: uuid.UUID, confirmed_on: date | None) -> list[dict]:
+    """When the provider last confirmed a payment option or an insurer: an attribute of the
+    attribute (``link_entity`` "attribute"), as HSDS has no date on an attribute."""
+    if confirmed_on is None:
+        return []
+    return [
+        {
+            "id": str(uuid.uuid5(attribute_id, f"{PSYCLE_TAXONOMY}:{CONFIRMED_ON.name}")),
+            "link_id": str(attribute_id),
+            "link_type": PSYCLE_TAXONOMY,
+            "link_entity": "attribute",
+            "taxonomy_term_id": str(field_term_id(CONFIRMED_ON.name)),
+            "value": confirmed_on.isoformat(),
+            "taxonomy_term": field_term_record(CONFIRMED_ON, detail=False),
+        }
+    ]
+
+
+def insurer_term_record(insurer, *, detail: bool = True) -> dict:
+    """An insurance carrier (an ``Insurer``) as a term of the insurer taxonomy."""
+    return _term_record(
+        insurer_term_id(insurer.slug), INSURER_TAXONOMY, insurer.slug, insurer.name, detail,
+        *_context(),
+    )  # fmt: skip
+
+
 def all_taxonomies() -> dict[uuid.UUID, str]:
     """Every taxonomy's id and code: the finder's facets, the Psycle fields, and any an import
     brought in."""
-    codes = [facet.code for facet in taxonomy.FACETS] + [PSYCLE_TAXONOMY]
+    codes = [facet.code for facet in taxonomy.FACETS] + [PSYCLE_TAXONOMY, INSURER_TAXONOMY]
     stored = TaxonomyTerm.objects.order_by("taxonomy").values_list("taxonomy", flat=True)
     codes += [code for code in stored.distinct() if code not in codes]
     return {taxonomy_id(code): code for code in codes}
@@ -282,7 +343,8 @@ def all_terms() -> list[dict]:
     """Every taxonomy term: those stored (facets, and any an import brought), then the Psycle
     field terms."""
     stored = [term_record(term) for term in TaxonomyTerm.objects.order_by("taxonomy", "code")]
-    return stored + [field_term_record(field) for field in PSYCLE_FIELDS]
+    carriers = [insurer_term_record(insurer) for insurer in Insurer.objects.order_by("slug")]
+    return stored + carriers + [field_term_record(field) for field in PSYCLE_FIELDS]
 
 
 # Organizations ---------------------------------------------------------------------------------
@@ -452,10 +514,12 @@ def service_record(service, *, locations: dict | None = None, nest_organization=
     """The service with everything about it. ``locations`` (id to Location) supplies the
     locations it is given at when the caller has read them already (the organization's)."""
     attributes = [_term_attribute(uuid.uuid5(service.pk, "treatment"), service, service.treatment)]
-    attributes += [
-        _term_attribute(link.pk, service, link.taxonomy_term, link.value)
-        for link in service.attribute_links.all()
-    ]
+    for link in service.attribute_links.all():
+        attributes.append(_term_attribute(link.pk, service, link.taxonomy_term, link.value))
+        attributes += _confirmed(link.pk, link.confirmed_on)
+    for link in service.insurer_links.all():
+        attributes.append(_insurer_attribute(link, service))
+        attributes += _confirmed(link.pk, link.confirmed_on)
     attributes += _field_attributes("service", service)
     return {
         **service_summary(service, nest_organization=nest_organization),
@@ -584,6 +648,7 @@ _LOCATION_PARTS = ("address", "phones", "schedules")
 SERVICE_PARTS = (
     "treatment",
     "attribute_links__taxonomy_term",
+    "insurer_links__insurer",
     "cost_options",
     "service_areas",
     "languages",

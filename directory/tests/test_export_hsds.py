@@ -11,11 +11,14 @@ from django.core.management import CommandError, call_command
 from directory.hsds import export, records, schemas
 from directory.models import (
     CostOption,
+    Insurer,
     Location,
     Organization,
     Schedule,
     Service,
     ServiceAtLocation,
+    ServiceAttribute,
+    ServiceInsurer,
     TaxonomyTerm,
 )
 
@@ -57,7 +60,8 @@ def test_the_json_form_holds_every_organization_in_full(tmp_path, demo_listings)
         any(a["link_type"] == "treatment" for a in service["attributes"]) for service in services
     )
     terms = json.loads((tmp_path / "taxonomy_terms.json").read_text())
-    assert len(terms) == TaxonomyTerm.objects.count() + len(records.PSYCLE_FIELDS)
+    carriers = Insurer.objects.count()
+    assert len(terms) == TaxonomyTerm.objects.count() + carriers + len(records.PSYCLE_FIELDS)
     for term in terms:
         assert schemas.errors("taxonomy_term", term) == []
     for taxonomy in json.loads((tmp_path / "taxonomies.json").read_text()):
@@ -97,7 +101,17 @@ def test_the_tabular_form_is_a_data_package_of_valid_rows(tmp_path, demo_listing
     flags = [row for row in attributes if row["taxonomy_term_id"] == str(demo)]
     assert len(flags) == Organization.objects.count()
     assert {row["value"] for row in flags} == {"true"}
-    assert {row["link_entity"] for row in attributes} == {"organization", "service", "cost_option"}
+    entities = {row["link_entity"] for row in attributes}
+    assert entities == {"organization", "service", "cost_option", "attribute"}
+    # Each payment option and insurer carries the day it was confirmed, as an attribute of it.
+    dated = {
+        row["link_id"]: row["value"] for row in attributes if row["link_entity"] == "attribute"
+    }
+    for link in ServiceInsurer.objects.all()[:50]:
+        assert dated[str(link.pk)] == link.confirmed_on.isoformat()
+    payments = ServiceAttribute.objects.filter(taxonomy_term__taxonomy="payment")
+    for link in payments.exclude(confirmed_on=None)[:50]:
+        assert dated[str(link.pk)] == link.confirmed_on.isoformat()
 
 
 def test_an_empty_directory_exports_headers_only(tmp_path, db):

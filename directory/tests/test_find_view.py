@@ -206,7 +206,9 @@ def test_remote_programmes_for_the_state_have_their_own_section(client, demo_lis
     page = client.get("/find/?near=Austin%2C+TX").content.decode()
     section = page.split("Remote programmes that serve TX", 1)[1]
     assert f"{serving_texas.count()} programmes treat people at home in your state" in section
-    cheapest = min(serving_texas, key=lambda entry: (entry.price is None, entry.price, entry.pk))
+    cheapest = min(
+        serving_texas, key=lambda entry: (entry.price is None, entry.price, entry.service_id)
+    )
     assert cheapest.organization.name in section
 
 

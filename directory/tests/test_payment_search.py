@@ -58,8 +58,9 @@ def brute_force(place, radius, payment=None, insurer=None, treatment=None) -> li
             continue
         if insurer and insurer not in insurers[entry.service_id]:
             continue
-        found.append((miles, entry.pk))
-    return [pk for _miles, pk in sorted(found)]
+        found.append((miles, entry.service_at_location_id, entry.pk))
+    # Listings at one place come in the order of their service at location's id.
+    return [pk for _miles, _link, pk in sorted(found)]
 
 
 def all_hits(query_kwargs) -> list[int]:

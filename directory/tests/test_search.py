@@ -39,9 +39,9 @@ def brute_force(place, radius, filters: Filters, sort="distance"):
             continue
         found.append((entry, miles))
     if sort == "price":
-        key = lambda m: (m[0].price is None, m[0].price or 0, m[1], m[0].pk)  # noqa: E731
+        key = lambda m: (m[0].price is None, m[0].price or 0, m[1], m[0].service_at_location_id)  # noqa: E731
     else:
-        key = lambda m: (m[1], m[0].pk)  # noqa: E731
+        key = lambda m: (m[1], m[0].service_at_location_id)  # noqa: E731
     return [(entry.pk, miles) for entry, miles in sorted(found, key=key)]
 
 
@@ -165,7 +165,7 @@ def test_remote_programmes_are_the_cheapest_in_the_state_with_unpriced_last(
     place = locate(state_of)
     expected = sorted(
         (e for e in RemoteEntry.objects.filter(state=place.state) if matches(e, filters)),
-        key=lambda entry: (entry.price is None, entry.price or 0, entry.pk),
+        key=lambda entry: (entry.price is None, entry.price or 0, entry.service_id),
     )
     found = remote_programmes(Query(place=place, radius=25, filters=filters))
     assert [entry.pk for entry in found.entries] == [entry.pk for entry in expected[:10]]
