@@ -3,11 +3,18 @@
 HSDS ids are kept as primary keys, and a row is written only when it differs from what is
 stored, so importing the same file twice changes nothing. Fields the clinic set itself, and
 listings from another source, are never overwritten: the change is reported as a conflict.
+
+Records are written a chunk of organizations at a time: the rows stored for the chunk are read
+table by table (one query each), compared with the plans in Python, and what differs is
+deleted, created and updated in bulk, so a chunk costs a few dozen statements however many
+records it holds.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from directory import indexing, provenance
@@ -30,6 +37,25 @@ from directory.models import (
 )
 
 SOURCE = Organization.Source.HSDS
+CHUNK = 200
+
+# Each part of a listing that an import may or may not write (a clinic may have set it), with
+# its tables, parents first, and the path from each table to its organization.
+PARTS = {
+    "address": ((Location, "organization_id"), (Address, "location__organization_id")),
+    "hours": ((Schedule, "location__organization_id"),),
+    "phone": ((Phone, "organization_id"),),
+    "services": (
+        (Service, "organization_id"),
+        (ServiceAtLocation, "service__organization_id"),
+        (ServiceAttribute, "service__organization_id"),
+        (ServiceInsurer, "service__organization_id"),
+        (CostOption, "service__organization_id"),
+        (Language, "service__organization_id"),
+        (ServiceArea, "service__organization_id"),
+    ),
+}
+TABLES = [table for tables in PARTS.values() for table in tables]
 
 
 @dataclass
@@ -47,36 +73,31 @@ class Report:
         ]
 
 
-def _sync(model, values: dict) -> bool:
-    """Write the row with this id unless it already holds these values; True if written."""
-    current = model.objects.filter(pk=values["id"]).values(*values).first()
-    if current == values:
-        return False
-    defaults = {key: value for key, value in values.items() if key != "id"}
-    model.objects.update_or_create(pk=values["id"], defaults=defaults)
-    return True
+@dataclass
+class Changes:
+    """What a chunk writes to one table."""
+
+    delete: list = field(default_factory=list)  # ids
+    create: list[dict] = field(default_factory=list)
+    update: list[dict] = field(default_factory=list)
+
+    def add(self, planned: list[dict], stored: dict) -> None:
+        ids = {row["id"] for row in planned}
+        self.delete += [pk for pk in stored if pk not in ids]
+        for row in planned:
+            current = stored.get(row["id"])
+            if current is None:
+                self.create.append(row)
+            elif any(current.get(key) != value for key, value in row.items()):
+                self.update.append(row)
 
 
-def _rows_differ(stored, rows: list[dict]) -> bool:
-    """Whether the stored rows are not exactly these (same ids, same values)."""
-    if set(stored.values_list("pk", flat=True)) != {row["id"] for row in rows}:
+def _differs(planned: list[dict], stored: dict) -> bool:
+    if set(stored) != {row["id"] for row in planned}:
         return True
-    model = stored.model
-    return any(model.objects.filter(pk=row["id"]).values(*row).first() != row for row in rows)
-
-
-def _write_all(model, rows: list[dict], stored) -> bool:
-    """Make the stored rows exactly these; True if anything was written."""
-    changed = _prune(stored, [row["id"] for row in rows])
-    for row in rows:
-        changed |= _sync(model, row)
-    return changed
-
-
-def _prune(queryset, keep) -> bool:
-    """Delete the rows of a record that the feed no longer lists; True if any went."""
-    deleted, _by_model = queryset.exclude(pk__in=list(keep)).delete()
-    return bool(deleted)
+    return any(
+        any(stored[row["id"]].get(key) != value for key, value in row.items()) for row in planned
+    )
 
 
 class HsdsImport:
@@ -93,86 +114,32 @@ class HsdsImport:
     @transaction.atomic
     def run(self, plans: list[OrganizationPlan]) -> Report:
         touched = []
-        for organization_plan in plans:
-            if self._organization(organization_plan):
-                touched.append(organization_plan.id)
+        for start in range(0, len(plans), CHUNK):
+            touched += self._chunk(plans[start : start + CHUNK])
         if touched:
             indexing.reindex_services(
                 Service.objects.filter(organization__in=touched).values_list("pk", flat=True)
             )
         return self.report
 
-    def _allowed(self, organization, plan: OrganizationPlan, name: str, changed: bool) -> bool:
-        """Whether the import may write this part of the listing (a conflict if it may not)."""
-        if organization is None or not changed:
-            return changed
-        reason = provenance.why_protected(organization, name, SOURCE)
-        if reason:
-            self.report.conflicts.append(
-                provenance.Conflict(f"record {plan.position}", organization.name, name, reason)
-            )
-            return False
-        return True
+    # Planned rows ------------------------------------------------------------------------------
 
-    def _organization(self, plan: OrganizationPlan) -> bool:
-        existing = Organization.objects.filter(pk=plan.id).first()
-        if existing is None:
-            Organization.objects.create(
-                **plan.values, source=SOURCE, source_name=self.source_name,
-                source_record_id=str(plan.id), imported_at=self.now,
-            )  # fmt: skip
-            self._children(plan, None)
-            self.report.imported += 1
-            return True
-        changed = False
-        for name in (key for key in plan.values if key not in ("id", "slug")):
-            if self._allowed(existing, plan, name, getattr(existing, name) != plan.values[name]):
-                setattr(existing, name, plan.values[name])
-                changed = True
-        changed = self._children(plan, existing) or changed
-        if changed:
-            existing.imported_at = self.now
-            existing.source_name = self.source_name
-            existing.save()
-            self.report.updated += 1
-        else:
-            self.report.unchanged += 1
-        return changed
-
-    def _children(self, plan: OrganizationPlan, existing) -> bool:
+    def _planned(self, plan: OrganizationPlan) -> dict:
+        """Every table's rows for this organization, as the feed gives them."""
         organization_id = plan.id
-        changed = self._locations(plan, existing)
-        phones = [{**phone, "organization_id": organization_id} for phone in plan.phones]
-        stored = Phone.objects.filter(organization_id=organization_id)
-        if self._allowed(existing, plan, "phone", _rows_differ(stored, phones)):
-            changed |= _write_all(Phone, phones, stored)
-        services = Service.objects.filter(organization_id=organization_id)
-        differs = set(services.values_list("pk", flat=True)) != {
-            service.values["id"] for service in plan.services
-        } or any(self._service_differs(organization_id, service) for service in plan.services)
-        if self._allowed(existing, plan, "services", differs):
-            for service in plan.services:
-                self._service(organization_id, service)
-            _prune(services, [service.values["id"] for service in plan.services])
-            changed = True
-        return changed
-
-    def _locations(self, plan: OrganizationPlan, existing) -> bool:
-        organization_id = plan.id
-        rows = [{**place.values, "organization_id": organization_id} for place in plan.locations]
-        addresses = [place.address for place in plan.locations if place.address]
-        hours = [day for place in plan.locations for day in place.schedules]
-        stored = Location.objects.filter(organization_id=organization_id)
-        stored_addresses = Address.objects.filter(location__organization_id=organization_id)
-        differs = _rows_differ(stored, rows) or _rows_differ(stored_addresses, addresses)
-        changed = False
-        if self._allowed(existing, plan, "address", differs):
-            changed = _write_all(Location, rows, stored)
-            _write_all(Address, addresses, stored_addresses)
-        stored_hours = Schedule.objects.filter(location__organization_id=organization_id)
-        if self._allowed(existing, plan, "hours", _rows_differ(stored_hours, hours)):
-            changed |= _write_all(Schedule, hours, stored_hours)
-        return changed
+        rows = {
+            Location: [{**place.values, "organization_id": organization_id}
+                       for place in plan.locations],
+            Address: [place.address for place in plan.locations if place.address],
+            Schedule: [day for place in plan.locations for day in place.schedules],
+            Phone: [{**phone, "organization_id": organization_id} for phone in plan.phones],
+            Service: [self._service_values(organization_id, service)
+                      for service in plan.services],
+        }  # fmt: skip
+        for service in plan.services:
+            for model, found in self._parts(service.values["id"], service):
+                rows.setdefault(model, []).extend(found)
+        return rows
 
     def _service_values(self, organization_id, plan: ServicePlan) -> dict:
         treatment = self.treatments[plan.treatment]
@@ -203,16 +170,6 @@ class HsdsImport:
             (ServiceArea, rows(plan.areas)),
         ]
 
-    def _service_differs(self, organization_id, plan: ServicePlan) -> bool:
-        values = self._service_values(organization_id, plan)
-        service_id = values["id"]
-        if Service.objects.filter(pk=service_id).values(*values).first() != values:
-            return True
-        return any(
-            _rows_differ(model.objects.filter(service_id=service_id), rows)
-            for model, rows in self._parts(service_id, plan)
-        )
-
     def _term(self, term: TermPlan) -> TaxonomyTerm:
         found = self.terms.get((term.facet, term.code))
         if found is None:
@@ -229,9 +186,97 @@ class HsdsImport:
             self.carriers[row["slug"]] = found
         return found
 
-    def _service(self, organization_id, plan: ServicePlan) -> None:
-        values = self._service_values(organization_id, plan)
-        service_id = values["id"]
-        _sync(Service, values)
-        for model, rows in self._parts(service_id, plan):
-            _write_all(model, rows, model.objects.filter(service_id=service_id))
+    # A chunk -----------------------------------------------------------------------------------
+
+    def _chunk(self, plans: list[OrganizationPlan]) -> list:
+        """Writes a chunk of organizations; returns the ids of those that changed."""
+        ids = [plan.id for plan in plans]
+        existing = Organization.objects.in_bulk(ids)
+        stored = {model: self._stored(model, path, ids) for model, path in TABLES}
+        changes = {model: Changes() for model, _path in TABLES}
+        created, updated, touched = [], [], []
+        for plan in plans:
+            organization = existing.get(plan.id)
+            planned = self._planned(plan)
+            changed = False
+            for name, tables in PARTS.items():
+                rows = {model: planned.get(model, []) for model, _path in tables}
+                mine = {model: stored[model].get(plan.id, {}) for model, _path in tables}
+                differs = any(_differs(rows[model], mine[model]) for model in rows)
+                if self._allowed(organization, plan, name, differs):
+                    for model in rows:
+                        changes[model].add(rows[model], mine[model])
+                    changed = True
+            if organization is None:
+                created.append(self._new(plan))
+                self.report.imported += 1
+            elif self._update(organization, plan) or changed:
+                organization.imported_at = self.now
+                organization.source_name = self.source_name
+                organization.updated_at = self.now
+                updated.append(organization)
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+                continue
+            touched.append(plan.id)
+        self._write(changes, created, updated)
+        return touched
+
+    @staticmethod
+    def _stored(model, path: str, organization_ids: list) -> dict:
+        """The stored rows of a table for these organizations: organization id -> id -> row."""
+        found = defaultdict(dict)
+        names = [f.attname for f in model._meta.concrete_fields]
+        rows = model.objects.filter(**{f"{path}__in": organization_ids})
+        for row in rows.values(*names, owner=F(path)):
+            found[row.pop("owner")][row["id"]] = row
+        return found
+
+    def _new(self, plan: OrganizationPlan) -> Organization:
+        return Organization(
+            **plan.values, source=SOURCE, source_name=self.source_name,
+            source_record_id=str(plan.id), imported_at=self.now,
+        )  # fmt: skip
+
+    def _update(self, organization: Organization, plan: OrganizationPlan) -> bool:
+        """Sets the organization's own fields the import may change; True if any did."""
+        changed = False
+        for name in (key for key in plan.values if key not in ("id", "slug")):
+            differs = getattr(organization, name) != plan.values[name]
+            if self._allowed(organization, plan, name, differs):
+                setattr(organization, name, plan.values[name])
+                changed = True
+        return changed
+
+    def _allowed(self, organization, plan: OrganizationPlan, name: str, changed: bool) -> bool:
+        """Whether the import may write this part of the listing (a conflict if it may not)."""
+        if organization is None or not changed:
+            return changed
+        reason = provenance.why_protected(organization, name, SOURCE)
+        if reason:
+            self.report.conflicts.append(
+                provenance.Conflict(f"record {plan.position}", organization.name, name, reason)
+            )
+            return False
+        return True
+
+    @staticmethod
+    def _write(changes: dict, created: list, updated: list) -> None:
+        """Deletes children first, then creates and updates parents first."""
+        for model, _path in reversed(TABLES):
+            if changes[model].delete:
+                model.objects.filter(pk__in=changes[model].delete).delete()
+        Organization.objects.bulk_create(created)
+        if updated:
+            fields = [
+                f.name for f in Organization._meta.concrete_fields if not f.primary_key
+            ]  # the organization's own fields, its provenance and when it changed
+            Organization.objects.bulk_update(updated, fields)
+        for model, _path in TABLES:
+            if changes[model].create:
+                model.objects.bulk_create(model(**row) for row in changes[model].create)
+            rows = changes[model].update
+            if rows:
+                fields = sorted({key for row in rows for key in row} - {"id"})
+                model.objects.bulk_update([model(**row) for row in rows], fields)
