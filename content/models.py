@@ -506,12 +506,15 @@ class TreatmentPage(ReviewedPage):
         return context
 
     def conditions(self) -> list:
-        """The live condition pages that list this treatment among their options."""
-        return [
-            condition
-            for condition in ConditionPage.objects.live().specific()
-            if any(option.pk == self.pk for option in condition.treatment_options)
+        """The live condition pages that list this treatment among their options. Read from
+        each body's stored block data: decoding every condition's blocks (and the pages they
+        choose) cost more than the rest of the treatment page."""
+        linked = [
+            pk
+            for pk, body in ConditionPage.objects.live().values_list("pk", "body")
+            if self.pk in _chosen_treatments(body.raw_data)
         ]
+        return list(ConditionPage.objects.live().filter(pk__in=linked)) if linked else []
 
     @property
     def route_labels(self) -> list[str]:
@@ -531,6 +534,20 @@ class TreatmentPage(ReviewedPage):
 
     def main_entity(self) -> dict:
         return structured_data.treatment(self, with_url=False)
+
+
+def _chosen_treatments(raw_blocks) -> set[int]:
+    """The page ids a body's treatment-options blocks choose, from the stored block data (a
+    list block's items are stored either bare or as {"type": "item", "value": ...})."""
+    chosen = set()
+    for block in raw_blocks:
+        if block.get("type") != "treatment_options":
+            continue
+        for item in (block.get("value") or {}).get("options") or []:
+            option = item.get("value", item) if item.get("type") == "item" else item
+            if isinstance(option, dict) and isinstance(option.get("treatment"), int):
+                chosen.add(option["treatment"])
+    return chosen
 
 
 class ConditionIndexPage(LibraryIndex, ReviewedPage):
