@@ -356,6 +356,11 @@ class Language(models.Model):
         constraints = [models.UniqueConstraint(fields=["service", "code"], name="unique_language")]
 
 
+COVERED = (
+    "features", "verified", "accepting", "insurer_ids", "price", "course_price", "course_sessions",
+)  # fmt: skip
+
+
 class SearchEntry(models.Model):
     """One row per service at a physical location, shaped for radius search.
 
@@ -401,9 +406,16 @@ class SearchEntry(models.Model):
     course_sessions = models.SmallIntegerField(null=True)
 
     class Meta:
+        # Each holds what a search tests and reads of every row in its radius (the point, the
+        # treatment, the filters' flags and the prices): counts and cost figures read the index
+        # alone, and a page reads the table only for the rows that pass (docs/decisions.md).
         indexes = [
-            models.Index(fields=["treatment", "cell"], name="search_treatment_cell"),
-            models.Index(fields=["cell"], name="search_cell"),
+            models.Index(
+                fields=["treatment", "cell", "x", "y", "z", *COVERED], name="search_treatment_cover"
+            ),
+            models.Index(
+                fields=["cell", "x", "y", "z", "treatment", *COVERED], name="search_cover"
+            ),
         ]
 
 

@@ -2,6 +2,7 @@
 pages: "median $X per session across N listings, as of <date>"; and the cost figures of the
 listings one search finds, for the finder, the API and the self-assessment."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from directory import taxonomy
 from directory.models import SearchEntry
-from directory.search import PriceSummary, Query, cost_rows, summary_of
+from directory.search import PriceSummary, Query, cost_rows, summary_of_counted
 
 CACHE_SECONDS = 10 * 60
 
@@ -105,13 +106,21 @@ class CostFigures:
 
 def cost_figures(query: Query, today: date | None = None) -> CostFigures:
     """The cost figures of exactly the listings the query finds (every page of them)."""
-    rows = cost_rows(query)
-    courses = [(course, sessions) for _price, course, sessions in rows if course is not None]
+    prices, courses, sessions = Counter(), Counter(), Counter()
+    listings = 0
+    for price, course, course_sessions, times in cost_rows(query):
+        listings += times
+        if price is not None:
+            prices[price] += times
+        if course is not None:
+            courses[course] += times
+            if course_sessions:
+                sessions[course_sessions] += times
     return CostFigures(
         treatment=query.filters.treatment or "",
-        listings=len(rows),
-        per_session=summary_of("per_session", [row[0] for row in rows if row[0] is not None]),
-        first_course=summary_of("first_course", [course for course, _sessions in courses]),
-        sessions=summary_of("sessions", [sessions for _course, sessions in courses if sessions]),
+        listings=listings,
+        per_session=summary_of_counted("per_session", prices),
+        first_course=summary_of_counted("first_course", courses),
+        sessions=summary_of_counted("sessions", sessions),
         as_of=today or timezone.localdate(),
     )

@@ -8,6 +8,7 @@ at the same point) are broken by id, so the order is total and pages never overl
 """
 
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 from django.db import connection
 from django.db.models import BooleanField
@@ -119,6 +120,9 @@ def _filtered(queryset, filters: Filters):
     return queryset.filter(condition)
 
 
+MAX_UNION = 200  # ranges of cells read one by one; beyond, OR-ed in one condition
+
+
 class _Statement:
     """The SQL statements of a radius search, written by hand: the ORM's per-query overhead
     would be most of the time budget. Parameters are always bound, never interpolated."""
@@ -134,19 +138,14 @@ class _Statement:
         self.conditions = [f"{self.DISTANCE} <= %s", *sql]
         self.params = [*self.distance_params, geo.chord_squared_for(radius), *params]
 
-    def _where(self, ranges: list[tuple[int, int]]) -> tuple[str, list]:
-        cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
-        where = f"({cells}) AND {' AND '.join(self.conditions)}"
-        return where, [*(n for span in ranges for n in span), *self.params]
-
     def rows(self, ranges: list[tuple[int, int]], order: str, limit: int) -> list[tuple]:
-        where, params = self._where(ranges)
+        if not ranges:
+            return []
+        columns = f"id, {self.DISTANCE} AS d2, price, {', '.join(SHOWN)}"
+        sql, params = self._each_range(columns, ranges, column_params=self.distance_params)
         # Only fixed fragments are joined here; every value is a bound parameter.
-        sql = (
-            f"SELECT id, {self.DISTANCE} AS d2, price, {', '.join(SHOWN)} "  # noqa: S608
-            f"FROM {self.TABLE} WHERE {where} ORDER BY {order} LIMIT %s"
-        )
-        return self._fetch(sql, [*self.distance_params, *params, limit])
+        ordered = f"SELECT * FROM ({sql}) AS found ORDER BY {order} LIMIT %s"  # noqa: S608
+        return self._fetch(ordered, [*params, limit])
 
     def of_organizations(self, organization_ids: list, order: str) -> list[tuple]:
         """The rows of these organizations that the search finds, wherever their cells."""
@@ -159,40 +158,61 @@ class _Statement:
         )
         return self._fetch(sql, [*self.distance_params, *organization_ids, *self.params])
 
-    def prices(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """(treatment, price) of every priced row the search finds, cheapest first."""
-        where, params = self._where(ranges)
-        sql = (
-            f"SELECT treatment, price FROM {self.TABLE} "  # noqa: S608
-            f"WHERE {where} AND price IS NOT NULL"
+    def _each_range(self, columns: str, ranges, extra: str = "", column_params=()):
+        """Every row within the radius, as one SELECT per range of cells joined by UNION ALL
+        (``column_params``: the values the columns bind, e.g. the distance's centre).
+
+        Asked with the ranges OR-ed, both databases gather the matching rows' ids from the index
+        and then read each row from the table; one range at a time, each tests the covering
+        index (it holds the point, the filters' flags and the prices) and reads the table only
+        for the rows that pass, which at 100 miles in a city is ten times faster."""
+        conditions = " AND ".join([*self.conditions, *([extra] if extra else [])])
+        if len(ranges) > MAX_UNION:  # hundreds of miles: SQLite joins at most 500 SELECTs
+            cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
+            sql = f"SELECT {columns} FROM {self.TABLE} WHERE ({cells}) AND {conditions}"  # noqa: S608
+            return sql, [*column_params, *(n for span in ranges for n in span), *self.params]
+        # Only fixed fragments are joined here; every value is a bound parameter.
+        select = f"SELECT {columns} FROM {self.TABLE} WHERE cell BETWEEN %s AND %s AND {conditions}"  # noqa: S608
+        sql = " UNION ALL ".join([select] * len(ranges))
+        params = [value for span in ranges for value in (*column_params, *span, *self.params)]
+        return sql, params
+
+    def prices(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """(treatment, price, how many rows) of the priced rows the search finds, cheapest
+        first (counted by the database: a city at 100 miles has tens of thousands)."""
+        if not ranges:
+            return []
+        sql, params = self._each_range("treatment, price", ranges, "price IS NOT NULL")
+        counted = (
+            f"SELECT treatment, price, COUNT(*) FROM ({sql}) AS found "  # noqa: S608
+            "GROUP BY treatment, price ORDER BY price"
         )
-        return sorted(self._fetch(sql, params), key=lambda row: row[1])
+        return self._fetch(counted, params)
 
     def count(self, ranges: list[tuple[int, int]]) -> int:
-        where, params = self._where(ranges)
-        sql = f"SELECT COUNT(*) FROM {self.TABLE} WHERE {where}"  # noqa: S608
-        return self._fetch(sql, params)[0][0]
+        if not ranges:
+            return 0
+        sql, params = self._each_range("1 AS one", ranges)
+        return self._fetch(f"SELECT COUNT(*) FROM ({sql}) AS found", params)[0][0]  # noqa: S608
 
     def costs(self, ranges: list[tuple[int, int]]) -> list[tuple]:
-        """(price, course_price, course_sessions) of every row the search finds."""
-        where, params = self._where(ranges)
-        sql = (
-            f"SELECT price, course_price, course_sessions FROM {self.TABLE} "  # noqa: S608
-            f"WHERE {where}"
-        )
-        return self._fetch(sql, params)
+        """(price, course_price, course_sessions, how many rows) of the rows the search finds."""
+        if not ranges:
+            return []
+        columns = "price, course_price, course_sessions"
+        sql, params = self._each_range(columns, ranges)
+        counted = f"SELECT {columns}, COUNT(*) FROM ({sql}) AS found GROUP BY {columns}"  # noqa: S608
+        return self._fetch(counted, params)
 
     def clinic_count(self, ranges: list[tuple[int, int]]) -> int:
-        where, params = self._where(ranges)
-        # The rows are read first, on their own, so both databases find them through the cell
-        # index; asked for DISTINCT directly, SQLite walks the whole table in organization order.
-        sql = (
-            "WITH found AS MATERIALIZED (SELECT organization_id, latitude, longitude "  # noqa: S608
-            f"FROM {self.TABLE} WHERE {where}) "
-            "SELECT COUNT(*) FROM (SELECT DISTINCT organization_id, latitude, longitude "
-            "FROM found) AS clinics"
+        if not ranges:
+            return 0
+        sql, params = self._each_range("organization_id, latitude, longitude", ranges)
+        counted = (
+            "SELECT COUNT(*) FROM (SELECT DISTINCT organization_id, latitude, longitude "  # noqa: S608
+            f"FROM ({sql}) AS found) AS clinics"
         )
-        return self._fetch(sql, params)[0][0]
+        return self._fetch(counted, params)[0][0]
 
     @staticmethod
     def _fetch(sql: str, params: list) -> list[tuple]:
@@ -345,8 +365,8 @@ def price_summaries(place: Place, radius: int, treatment: str | None) -> list[Pr
     ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, radius))
     rows = _Statement(place, radius, Filters(treatment=treatment)).prices(ranges)
     by_treatment: dict[int, list[int]] = {}
-    for number, price in rows:
-        by_treatment.setdefault(number, []).append(price)
+    for number, price, times in rows:  # cheapest first, so each list is in order
+        by_treatment.setdefault(number, []).extend(repeat(price, times))
     if treatment is not None:
         return [_summary(treatment, by_treatment.get(taxonomy.treatment_number(treatment), []))]
     return [
@@ -356,7 +376,8 @@ def price_summaries(place: Place, radius: int, treatment: str | None) -> list[Pr
 
 
 def cost_rows(query: Query) -> list[tuple]:
-    """(price, course_price, course_sessions) of every listing the query finds, on any page."""
+    """(price, course_price, course_sessions, how many) of the listings the query finds, on
+    any page: each distinct combination once, with the number of listings that have it."""
     place = query.place
     ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
     return _Statement(place, query.radius, query.filters).costs(ranges)
@@ -365,6 +386,13 @@ def cost_rows(query: Query) -> list[tuple]:
 def summary_of(label: str, values: list) -> PriceSummary:
     """The median, lowest and highest of the values (of any order), and how many there are."""
     return _summary(label, sorted(values))
+
+
+def summary_of_counted(label: str, counted: dict) -> PriceSummary:
+    """As ``summary_of``, from value -> how many times it occurs."""
+    return _summary(
+        label, list(chain.from_iterable(repeat(value, counted[value]) for value in sorted(counted)))
+    )
 
 
 def price_summary(place: Place, radius: int, treatment: str) -> PriceSummary:
