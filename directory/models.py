@@ -358,6 +358,7 @@ class Language(models.Model):
 
 COVERED = (
     "features", "verified", "accepting", "insurer_ids", "price", "course_price", "course_sessions",
+    "service_at_location", "id",
 )  # fmt: skip
 
 
