@@ -81,23 +81,26 @@ class Changes:
     create: list[dict] = field(default_factory=list)
     update: list[dict] = field(default_factory=list)
 
-    def add(self, planned: list[dict], stored: dict) -> None:
+    @classmethod
+    def between(cls, planned: list[dict], stored: dict) -> "Changes":
+        """What makes the stored rows (id -> row) exactly the planned ones."""
         ids = {row["id"] for row in planned}
-        self.delete += [pk for pk in stored if pk not in ids]
+        changes = cls(delete=[pk for pk in stored if pk not in ids])
         for row in planned:
             current = stored.get(row["id"])
             if current is None:
-                self.create.append(row)
+                changes.create.append(row)
             elif any(current.get(key) != value for key, value in row.items()):
-                self.update.append(row)
+                changes.update.append(row)
+        return changes
 
+    def __bool__(self) -> bool:
+        return bool(self.delete or self.create or self.update)
 
-def _differs(planned: list[dict], stored: dict) -> bool:
-    if set(stored) != {row["id"] for row in planned}:
-        return True
-    return any(
-        any(stored[row["id"]].get(key) != value for key, value in row.items()) for row in planned
-    )
+    def extend(self, other: "Changes") -> None:
+        self.delete += other.delete
+        self.create += other.create
+        self.update += other.update
 
 
 class HsdsImport:
@@ -200,12 +203,13 @@ class HsdsImport:
             planned = self._planned(plan)
             changed = False
             for name, tables in PARTS.items():
-                rows = {model: planned.get(model, []) for model, _path in tables}
-                mine = {model: stored[model].get(plan.id, {}) for model, _path in tables}
-                differs = any(_differs(rows[model], mine[model]) for model in rows)
-                if self._allowed(organization, plan, name, differs):
-                    for model in rows:
-                        changes[model].add(rows[model], mine[model])
+                wanted = {
+                    model: Changes.between(planned.get(model, []), stored[model].get(plan.id, {}))
+                    for model, _path in tables
+                }
+                if self._allowed(organization, plan, name, any(wanted.values())):
+                    for model, part in wanted.items():
+                        changes[model].extend(part)
                     changed = True
             if organization is None:
                 created.append(self._new(plan))

@@ -4,7 +4,8 @@ Rows are found by grid cell (a B-tree range per row of cells), filtered by one b
 ordered by the squared chord to the centre, which orders exactly as great-circle distance does.
 Sorted by distance, the search widens ring by ring and stops as soon as the rows it holds within
 the searched radius fill the page, so a dense city never reads the whole radius. Ties (listings
-at the same point) are broken by id, so the order is total and pages never overlap.
+at the same point) are broken by the service at location's id, so the order is total, pages
+never overlap, and a copy of the directory gives the same order.
 """
 
 from dataclasses import dataclass, field
@@ -144,14 +145,12 @@ class _Statement:
         if not ranges:
             return []
         key = f"id, {self.DISTANCE} AS d2, price, service_at_location_id"
-        if connection.vendor == "postgresql":
-            # PostgreSQL tests non-key index columns only in an index-only scan; over a ring
-            # of cells its bitmap scan of one condition was faster than a scan per range.
-            sql, params = self._each_range(
-                key, ranges, column_params=self.distance_params, max_union=0
-            )
-        else:
-            sql, params = self._each_range(key, ranges, column_params=self.distance_params)
+        # PostgreSQL tests non-key index columns only in an index-only scan; over a ring of
+        # cells its bitmap scan of one OR-ed condition was faster than a scan per range.
+        one_statement = 0 if connection.vendor == "postgresql" else None
+        sql, params = self._each_range(
+            key, ranges, column_params=self.distance_params, max_union=one_statement
+        )
         # Only fixed fragments are joined here; every value is a bound parameter.
         picked = (
             f"SELECT id, d2, service_at_location_id FROM ({sql}) AS found "  # noqa: S608
@@ -414,13 +413,9 @@ def cost_rows(query: Query) -> list[tuple]:
     return _Statement(place, query.radius, query.filters).costs(ranges)
 
 
-def summary_of(label: str, values: list) -> PriceSummary:
-    """The median, lowest and highest of the values (of any order), and how many there are."""
-    return _summary(label, sorted(values))
-
-
 def summary_of_counted(label: str, counted: dict) -> PriceSummary:
-    """As ``summary_of``, from value -> how many times it occurs."""
+    """The median, lowest and highest of values given as value -> how many times it occurs,
+    and how many there are."""
     return _summary(
         label, list(chain.from_iterable(repeat(value, counted[value]) for value in sorted(counted)))
     )
