@@ -105,7 +105,8 @@ def child(path: Path) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     call_command("import_nppes", str(path), stdout=out, stderr=StringIO())
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    summary = [line for line in out.getvalue().splitlines() if not line.startswith("Bad row, ")]
+    lines = out.getvalue().splitlines()
+    summary = lines[next(n for n, line in enumerate(lines) if line.startswith("Read ")) :]
     read = int(summary[0].split()[1])
     print(json.dumps({
         "database": connection.vendor, "rows": read, "seconds": seconds,

@@ -8,19 +8,21 @@ NPI is unique). A field the clinic set itself is never overwritten: the change i
 """
 
 import csv
+import gc
 import sys
 import time
 import uuid
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core import bulk
-from directory import indexing, nppes, provenance
+from directory import geocode, indexing, nppes, provenance
 from directory.models import (
     Address,
     Location,
@@ -144,7 +146,7 @@ class Progress:
 
 
 class NppesImport:
-    def __init__(self, source_name: str, rules=nppes.BEHAVIOURAL_HEALTH, batch_size: int = 2000):
+    def __init__(self, source_name: str, rules=nppes.BEHAVIOURAL_HEALTH, batch_size: int = 5000):
         self.source_name = source_name
         self.rules = rules
         self.batch_size = batch_size
@@ -156,6 +158,11 @@ class NppesImport:
         self._batch: dict[str, tuple[int, object]] = {}
 
     def run(self, rows, progress: Progress | None = None) -> Report:
+        geocode.load()  # before the collector sets aside what is alive
+        with _few_collections():
+            return self._run(rows, progress)
+
+    def _run(self, rows, progress: Progress | None) -> Report:
         for line, row in rows:
             self.report.read += 1
             if progress is not None:
@@ -181,10 +188,7 @@ class NppesImport:
         batch, self._batch = self._batch, {}
         if not batch:
             return
-        existing = {
-            organization.npi: organization
-            for organization in Organization.objects.exclude(npi="").filter(npi__in=list(batch))
-        }
+        existing = _listed(list(batch))
         new, changed, out = [], [], []
         for number, (line, outcome) in batch.items():
             known = existing.get(number)
@@ -396,6 +400,37 @@ class NppesImport:
             else:
                 self.report.unchanged += 1
         return taken
+
+
+def _listed(numbers: list[str]) -> dict[str, Organization]:
+    """The organizations already listed under these NPIs, by NPI. The NPIs are looked up with
+    plain SQL (the ORM prepares each of thousands of parameters, which cost more than the
+    lookup), and only the organizations found are read in full: none, on a first import."""
+    table = Organization._meta.db_table
+    placeholders = ", ".join(["%s"] * len(numbers))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE npi IN ({placeholders})", numbers)  # noqa: S608
+        found = [pk for (pk,) in cursor.fetchall()]
+    if not found:
+        return {}
+    return {
+        organization.npi: organization for organization in Organization.objects.filter(pk__in=found)
+    }
+
+
+@contextmanager
+def _few_collections():
+    """Python's cycle collector runs every few hundred allocations and walks every object
+    alive, the gazetteer's tens of thousands included: an import makes millions of short-lived
+    objects and no cycles, so the objects alive before it are set aside and it runs rarely."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, threshold[1], threshold[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 _INSERT_ORDER = (Organization, Location, Address, Phone, Service, ServiceAtLocation, SearchEntry)

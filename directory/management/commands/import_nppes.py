@@ -22,7 +22,7 @@ class Command(BaseCommand):
                 "health set). A code outside it needs its kind of care: 2084P0015X=psychiatry."
             ),
         )
-        parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument("--batch-size", type=int, default=5000)
         parser.add_argument("--source-name", help="The name shown as its source (the file's).")
 
     def handle(self, *args, path: Path, taxonomy, batch_size, source_name, **options):
