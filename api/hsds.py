@@ -309,7 +309,9 @@ def services(request, params):
         .order_by("id")
     )
     if full:
-        queryset = queryset.prefetch_related(*records.SERVICE_PREFETCH)
+        queryset = queryset.select_related("treatment").prefetch_related(
+            *records.service_prefetch()
+        )
         return listing(request, params, queryset, records.service_record)
     return listing(request, params, queryset, records.service_summary)
 
@@ -317,8 +319,8 @@ def services(request, params):
 @hsds_view()
 def service(request, params, id):
     found = (
-        Service.objects.select_related("organization")
-        .prefetch_related(*records.SERVICE_PREFETCH)
+        Service.objects.select_related("organization", "treatment")
+        .prefetch_related(*records.service_prefetch())
         .filter(pk=parse_id(id))
         .first()
     )

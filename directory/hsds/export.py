@@ -142,13 +142,15 @@ def export(directory: Path, progress=None) -> Written:
         writers = {}
         for table, schema in tables():
             handle = files.enter_context((folder / schema["path"]).open("w", newline=""))
-            writer = csv.DictWriter(handle, fieldnames=columns(schema), extrasaction="ignore")
-            writer.writeheader()
-            writers[table] = writer
+            names = columns(schema)
+            writer = csv.writer(handle)
+            writer.writerow(names)
+            writers[table] = (writer, names)
 
         def write(table: str, record: dict) -> None:
             for name, row in rows(record, table):
-                writers[name].writerow({key: cell(value) for key, value in row.items()})
+                writer, names = writers[name]
+                writer.writerow([cell(row.get(column)) for column in names])
                 written.rows[name] += 1
 
         for name, items in (

@@ -8,8 +8,8 @@ attribute whose taxonomy term belongs to the published Psycle taxonomy (``PSYCLE
 treatment of a service is an attribute whose term is in the ``treatment`` taxonomy; its other
 facets (route, setting, ...) are attributes with terms of their own taxonomies.
 
-The record functions read related rows through ``all()``, so callers prefetch them
-(``ORGANIZATION_PREFETCH``, ``SERVICE_PREFETCH``, ``SERVICE_AT_LOCATION_RELATED``) and a page
+The record functions read related rows prefetched into lists (``_rows``), so callers prefetch them
+(``organization_prefetch``, ``service_prefetch``, ``SERVICE_AT_LOCATION_RELATED``) and a page
 or a chunk of records costs a fixed number of queries.
 """
 
@@ -25,7 +25,17 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from directory import taxonomy
-from directory.models import Insurer, Location, Organization, Phone, Service, TaxonomyTerm
+from directory.models import (
+    Insurer,
+    Location,
+    Organization,
+    Phone,
+    Service,
+    ServiceAtLocation,
+    ServiceAttribute,
+    ServiceInsurer,
+    TaxonomyTerm,
+)
 from directory.taxonomy import US_STATES
 
 #: Seeds the ids of the taxonomies and of the Psycle field terms, so they never change.
@@ -34,10 +44,12 @@ PSYCLE_TAXONOMY = "psycle"
 HSDS_VERSION = "3.0"
 
 
+@lru_cache(maxsize=1024)
 def taxonomy_id(code: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"taxonomy:{code}")
 
 
+@lru_cache(maxsize=256)
 def field_term_id(name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"term:{PSYCLE_TAXONOMY}:{name}")
 
@@ -133,6 +145,7 @@ FIELDS_OF = {
     entity: [field for field in PSYCLE_FIELDS if field.entity == entity]
     for entity in ("organization", "service", "cost_option")
 }
+FIELD_BY_NAME = {field.name: field for field in PSYCLE_FIELDS}
 
 
 def as_text(value, kind: str) -> str | None:
@@ -254,17 +267,17 @@ def _field_attributes(entity: str, instance, extra: list[tuple[str, str, str]] =
         for field in FIELDS_OF[entity]
         if field.kind != "rows"
     ]
-    by_name = {field.name: field for field in PSYCLE_FIELDS}
-    values += [(by_name[name], key, value) for name, key, value in extra]
+    values += [(FIELD_BY_NAME[name], key, value) for name, key, value in extra]
+    context, link_id = _context(), str(instance.pk)
     return [
         {
             "id": str(uuid.uuid5(instance.pk, f"{PSYCLE_TAXONOMY}:{key}")),
-            "link_id": str(instance.pk),
+            "link_id": link_id,
             "link_type": PSYCLE_TAXONOMY,
             "link_entity": entity,
             "taxonomy_term_id": str(field_term_id(field.name)),
             "value": value,
-            "taxonomy_term": field_term_record(field, detail=False),
+            "taxonomy_term": _field_term_record(field, False, *context),
         }
         for field, key, value in values
         if value is not None
@@ -377,10 +390,10 @@ def organization_record(organization, *, full_service: bool = False) -> dict:
             f"license:{licence.pk}",
             f"{licence.kind}; {licence.state}; {licence.number}; {licence.holder}",
         )
-        for licence in organization.licenses.all()
+        for licence in _rows(organization, "licenses")
     ]
-    locations = {location.pk: location for location in organization.locations.all()}
-    services = organization.services.all()
+    locations = {location.pk: location for location in _rows(organization, "locations")}
+    services = _rows(organization, "services")
     return {
         **organization_summary(organization),
         "phones": [_phone(phone) for phone in organization.own_phones],
@@ -468,7 +481,7 @@ def location_record(location) -> dict:
     return {
         **location_summary(location),
         "addresses": _address(location),
-        "phones": [_phone(phone) for phone in location.phones.all()],
+        "phones": [_phone(phone) for phone in _rows(location, "phones")],
         "schedules": [
             {
                 "id": str(schedule.pk),
@@ -479,7 +492,7 @@ def location_record(location) -> dict:
                 "opens_at": schedule.opens_at.strftime("%H:%M"),
                 "closes_at": schedule.closes_at.strftime("%H:%M"),
             }
-            for schedule in location.schedules.all()
+            for schedule in _rows(location, "schedules")
         ],
         "accessibility": accessibility,
     }
@@ -514,10 +527,10 @@ def service_record(service, *, locations: dict | None = None, nest_organization=
     """The service with everything about it. ``locations`` (id to Location) supplies the
     locations it is given at when the caller has read them already (the organization's)."""
     attributes = [_term_attribute(uuid.uuid5(service.pk, "treatment"), service, service.treatment)]
-    for link in service.attribute_links.all():
+    for link in _rows(service, "attribute_links"):
         attributes.append(_term_attribute(link.pk, service, link.taxonomy_term, link.value))
         attributes += _confirmed(link.pk, link.confirmed_on)
-    for link in service.insurer_links.all():
+    for link in _rows(service, "insurer_links"):
         attributes.append(_insurer_attribute(link, service))
         attributes += _confirmed(link.pk, link.confirmed_on)
     attributes += _field_attributes("service", service)
@@ -531,7 +544,7 @@ def service_record(service, *, locations: dict | None = None, nest_organization=
                 "description": US_STATES.get(area.state, area.state),
                 "extent_type": "US state",
             }
-            for area in service.service_areas.all()
+            for area in _rows(service, "service_areas")
         ],
         "service_at_locations": [
             {
@@ -542,7 +555,7 @@ def service_record(service, *, locations: dict | None = None, nest_organization=
                     locations[link.location_id] if locations is not None else link.location
                 ),
             }
-            for link in service.at_locations.all()
+            for link in _rows(service, "at_locations")
         ],
         "languages": [
             {
@@ -551,9 +564,9 @@ def service_record(service, *, locations: dict | None = None, nest_organization=
                 "name": language.name,
                 "code": language.code,
             }
-            for language in service.languages.all()
+            for language in _rows(service, "languages")
         ],
-        "cost_options": [_cost_option(option) for option in service.cost_options.all()],
+        "cost_options": [_cost_option(option) for option in _rows(service, "cost_options")],
         "attributes": attributes,
     }
 
@@ -644,37 +657,60 @@ def service_at_location_summaries(ids: list) -> dict:
 
 # What the record functions read, for prefetch_related and select_related --------------------
 
-_LOCATION_PARTS = ("address", "phones", "schedules")
-SERVICE_PARTS = (
-    "treatment",
-    "attribute_links__taxonomy_term",
-    "insurer_links__insurer",
-    "cost_options",
-    "service_areas",
-    "languages",
-)
-SERVICE_PREFETCH = (
-    *SERVICE_PARTS,
-    "at_locations__location__address",
-    "at_locations__location__phones",
-    "at_locations__location__schedules",
-)
+#: Where a prefetch leaves a relation's rows: a list in ``<relation>_read``. Django then sets a
+#: plain attribute, where prefetching into the related manager would build a queryset for
+#: every instance (at a chunk of 500 organizations, thousands of querysets cloned).
+READ = "_read"
+
+
+def _rows(instance, relation: str):
+    """The rows of one of the instance's relations: those prefetched, else read now."""
+    rows = getattr(instance, relation + READ, None)
+    return getattr(instance, relation).all() if rows is None else rows
+
+
+def _read(lookup: str, queryset=None) -> Prefetch:
+    """A prefetch of ``lookup``'s last relation into ``<relation>_read``; a path through
+    relations prefetched the same way names them so (``services_read__cost_options``)."""
+    return Prefetch(lookup, queryset=queryset, to_attr=lookup.rsplit("__", 1)[-1] + READ)
+
+
+def _service_parts(prefix: str = "") -> list[Prefetch]:
+    return [
+        _read(f"{prefix}attribute_links", ServiceAttribute.objects.select_related("taxonomy_term")),
+        _read(f"{prefix}insurer_links", ServiceInsurer.objects.select_related("insurer")),
+        _read(f"{prefix}cost_options"),
+        _read(f"{prefix}service_areas"),
+        _read(f"{prefix}languages"),
+    ]
+
+
+def service_prefetch() -> list[Prefetch]:
+    """What ``service_record`` reads, for ``prefetch_related`` on services (with their
+    treatment and organization selected)."""
+    return [
+        *_service_parts(),
+        _read("at_locations", ServiceAtLocation.objects.select_related("location__address")),
+        _read(f"at_locations{READ}__location__phones"),
+        _read(f"at_locations{READ}__location__schedules"),
+    ]
+
+
 SERVICE_AT_LOCATION_RELATED = ("service__organization", "location")
 
 
 def organization_prefetch(*, full_service: bool) -> list:
     """What ``organization_record`` reads, for ``prefetch_related``."""
-    services = Service.objects.order_by("id")
     prefetch = [
-        "licenses",
+        _read("licenses"),
         Prefetch("phones", queryset=Phone.objects.filter(location=None), to_attr="own_phones"),
-        Prefetch("locations", queryset=Location.objects.order_by("id").select_related("address")),
-        "locations__phones",
-        "locations__schedules",
-        Prefetch("services", queryset=services),
+        _read("locations", Location.objects.order_by("id").select_related("address")),
+        _read(f"locations{READ}__phones"),
+        _read(f"locations{READ}__schedules"),
+        _read("services", Service.objects.order_by("id").select_related("treatment")),
     ]
     if full_service:
-        prefetch += [f"services__{part}" for part in (*SERVICE_PARTS, "at_locations")]
+        prefetch += [*_service_parts(f"services{READ}__"), _read(f"services{READ}__at_locations")]
     return prefetch
 
 
