@@ -191,6 +191,21 @@ def test_services_near_a_postcode_are_nearest_first_within_the_proximity(
     valid("compiled/service_at_location_list", lines[-1])
 
 
+def test_near_a_postcode_a_record_is_the_one_the_list_of_services_at_locations_gives(
+    client, demo_listings
+):
+    # Near a postcode the records are read with one plain query; elsewhere from model rows.
+    near = client.get(
+        "/api/hsds/service_at_locations?postcode=10001&proximity=150000&per_page=20"
+    ).json()["contents"]
+    for record in near[:5]:
+        organization_id = record["service"]["organization_id"]
+        listed = client.get(
+            f"/api/hsds/service_at_locations?organization_id={organization_id}&per_page=100"
+        ).json()["contents"]
+        assert record in listed
+
+
 def test_near_a_postcode_a_taxonomy_term_filters_as_the_finder_does(client, demo_listings):
     for taxonomy, code in (("treatment", "esketamine"), ("route", "iv")):
         term = TaxonomyTerm.objects.get(taxonomy=taxonomy, code=code)
