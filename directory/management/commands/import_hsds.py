@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory import hsds_read
+from directory import hsds_read, indexing
 from directory.hsds_import import HsdsImport
 
 
@@ -37,6 +37,7 @@ class Command(BaseCommand):
                 "written (--skip-bad imports the others)."
             )
         report = HsdsImport(feed or path.name).run(plans)
+        indexing.after_large_load()
         for conflict in report.conflicts:
             self.stdout.write(f"Conflict: {conflict}")
         for line in report.lines(len(records)):

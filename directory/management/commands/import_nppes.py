@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory import nppes
+from directory import indexing, nppes
 from directory.nppes_import import NotAnNppesFile, NppesImport, Progress, read_rows
 
 
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         except NotAnNppesFile as error:
             raise CommandError(str(error)) from error
         progress.finish()
+        indexing.after_large_load()
         for problem in report.problems:
             self.stdout.write(f"Bad row, skipped: {problem}")
         if report.bad > len(report.problems):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from directory import demo
+from directory import demo, indexing
 from directory.models import Organization
 
 
@@ -20,4 +20,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{existing} demo listings already loaded.")
             return
         written = demo.write(demo.generate(count, seed))
+        indexing.after_large_load()
         self.stdout.write(self.style.SUCCESS(f"Loaded {written} demo listings."))
