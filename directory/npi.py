@@ -3,16 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# A digit doubled, its digits added (Luhn): 7 -> 14 -> 5.
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
 
 def check_digit(first_nine: str) -> int:
-    total = 0
-    for position, char in enumerate(reversed("80840" + first_nine)):
-        digit = int(char)
-        if position % 2 == 0:  # every second digit from the right, starting with the rightmost
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
+    digits = "80840" + first_nine
+    # Every second digit from the right, starting with the rightmost, counts doubled.
+    total = sum(map(_DOUBLED.__getitem__, map(int, digits[::-2]))) + sum(map(int, digits[-2::-2]))
     return (10 - total % 10) % 10
 
 

@@ -10,7 +10,6 @@ they offer, so a provider is listed only under the kinds of care its taxonomy su
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from django.utils.text import slugify
 
@@ -211,9 +210,19 @@ class Row:
         ]
 
 
-@lru_cache(maxsize=8192)
+# The rules each code matches, for each set of rules (by identity: hashing a set of rules for
+# every code of every row cost more than the matching).
+_MATCHED: dict[int, tuple[tuple, dict]] = {}
+
+
 def _rules_matching(code: str, rules: tuple[TaxonomyRule, ...]) -> tuple[TaxonomyRule, ...]:
-    return tuple(rule for rule in rules if rule.matches(code))
+    known = _MATCHED.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _MATCHED[id(rules)] = (rules, {})
+    matched = known[1].get(code)
+    if matched is None:
+        matched = known[1][code] = tuple(rule for rule in rules if rule.matches(code))
+    return matched
 
 
 def read_row(row: Row, rules: tuple[TaxonomyRule, ...]):

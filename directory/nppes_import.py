@@ -9,6 +9,7 @@ NPI is unique). A field the clinic set itself is never overwritten: the change i
 
 import csv
 import gc
+import io
 import sys
 import time
 import uuid
@@ -87,9 +88,10 @@ _OWN_ROWS = ("location", "address", "phone")
 
 def read_rows(path: Path, progress=None):
     """(line number, nppes.Row) for each record of the file; ``progress`` is
-    called with the bytes read so far."""
+    called with the bytes read so far, every thousand lines."""
     with open(path, "rb") as raw:
-        reader = csv.reader(_decoded(raw, progress))
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+        reader = csv.reader(text)
         header = next(reader, None)
         if header is None:
             raise NotAnNppesFile(f"{path.name} is empty")
@@ -104,15 +106,10 @@ def read_rows(path: Path, progress=None):
         for values in reader:
             if values:
                 yield reader.line_num, nppes.Row(values, index, taxonomy_positions)
-
-
-def _decoded(raw, progress):
-    done = 0
-    for chunk in raw:
-        done += len(chunk)
+            if progress is not None and reader.line_num % 1000 == 0:
+                progress(raw.tell())
         if progress is not None:
-            progress(done)
-        yield chunk.decode("utf-8", errors="replace")
+            progress(raw.tell())
 
 
 class Progress:
