@@ -156,7 +156,7 @@ class NppesImport:
 
     def run(self, rows, progress: Progress | None = None) -> Report:
         geocode.load()  # before the collector sets aside what is alive
-        with _few_collections(), _large_page_cache():
+        with _few_collections():
             return self._run(rows, progress)
 
     def _run(self, rows, progress: Progress | None) -> Report:
@@ -413,25 +413,6 @@ def _listed(numbers: list[str]) -> dict[str, Organization]:
     return {
         organization.npi: organization for organization in Organization.objects.filter(pk__in=found)
     }
-
-
-@contextmanager
-def _large_page_cache():
-    """On SQLite, a page cache of 256 MB for the run instead of 2 MB: new rows land at random
-    places in every index (their keys are UUIDs), and with the default cache each batch read
-    and wrote most index pages it touched again."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (before,) = cursor.fetchone()
-        cursor.execute("PRAGMA cache_size = -262144")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 @contextmanager
