@@ -209,10 +209,9 @@ def after_large_load() -> None:
     run in a transaction, so inside one (a test's) only ANALYZE runs."""
     with connection.cursor() as cursor:
         names = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in _LOADED_TABLES)
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            cursor.execute(f"VACUUM (ANALYZE) {names}")
-        elif connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {names}")
+        if connection.vendor == "postgresql":
+            vacuum = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+            cursor.execute(f"{vacuum} {names}")
         else:  # SQLite: statistics from a sample of each index, quick at any size
             cursor.execute("PRAGMA analysis_limit = 1000")
             for model in _LOADED_TABLES:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -659,10 +659,8 @@ _SUMMARY_SHAPE = _shape(list(_SUMMARY_COLUMNS))
 def _summaries_statement(alias: str, count: int) -> tuple[str, tuple]:
     """The SQL that reads the summaries of ``count`` services at locations, and how each
     column's value comes from the driver: "uuid" (text on SQLite), or a Django converter."""
-    from directory.models import ServiceAtLocation
-
-    queryset = ServiceAtLocation.objects.using(alias).filter(pk__in=[uuid.UUID(int=n) for n in
-                                                                   range(count)])  # fmt: skip
+    placeholders = [uuid.UUID(int=n) for n in range(count)]  # only their number matters
+    queryset = ServiceAtLocation.objects.using(alias).filter(pk__in=placeholders)
     queryset = queryset.values_list(*_SUMMARY_COLUMNS.values())
     compiler = queryset.query.get_compiler(alias)
     sql, _params = compiler.as_sql()
@@ -684,9 +682,8 @@ def service_at_location_summaries(ids: list) -> dict:
     costs about a millisecond)."""
     if not ids:
         return {}
-    alias = "default"
-    connection = connections[alias]
-    sql, kinds = _summaries_statement(alias, len(ids))
+    connection = connections[DEFAULT_DB_ALIAS]
+    sql, kinds = _summaries_statement(DEFAULT_DB_ALIAS, len(ids))
     native = connection.features.has_native_uuid_field
     params = [pk if native else pk.hex for pk in ids]
     with connection.cursor() as cursor:
