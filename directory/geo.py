@@ -97,6 +97,83 @@ def cell_ranges(box: Box, inner: Box | None = None) -> list[tuple[int, int]]:
     return _merge(ranges)
 
 
+# A cell lies wholly within a radius when its four corners do: along a parallel the distance to
+# the centre grows with the difference in longitude, and along a meridian it has no maximum
+# between the ends, so no point of a cell is farther than its farthest corner. A point's cell
+# comes from floor() on floats, so each cell is grown by about a centimetre (in degrees) and the
+# radius shrunk a little before the test: a cell called inside holds no row the database's own
+# distance test would leave out.
+_GROW_DEGREES = 1e-7
+_SHRINK_CHORD = 1e-12
+
+
+def _half_width(latitude: float, centre_latitude: float, cos_radius: float) -> float:
+    """The largest difference in longitude (degrees) at which a point on this parallel is within
+    the radius of a centre on ``centre_latitude``; -1 when no point of the parallel is."""
+    phi, phi0 = math.radians(latitude), math.radians(centre_latitude)
+    numerator = cos_radius - math.sin(phi) * math.sin(phi0)
+    denominator = math.cos(phi) * math.cos(phi0)
+    if denominator < 1e-12:  # at a pole the parallel is one point
+        return 180.0 if numerator <= 0 else -1.0
+    ratio = numerator / denominator
+    if ratio > 1:
+        return -1.0
+    return 180.0 if ratio <= -1 else math.degrees(math.acos(ratio))
+
+
+def _widest(south: float, north: float, centre_latitude: float, cos_radius: float) -> float:
+    """The largest difference in longitude at which some point of the band of latitudes
+    [south, north] is within the radius; -1 when none is. Along the circle the difference
+    grows to its most at the latitude where a meridian touches it, then shrinks."""
+    tangent = math.sin(math.radians(centre_latitude)) / cos_radius if cos_radius > 0 else 2.0
+    if abs(tangent) >= 1:  # the circle holds a pole (or half the Earth): every longitude
+        return 180.0
+    nearest = min(max(math.degrees(math.asin(tangent)), south), north)
+    return _half_width(nearest, centre_latitude, cos_radius)
+
+
+def _columns(longitude: float) -> float:
+    """Cell columns from 180 degrees west, unwrapped (a cell number's column is the floor)."""
+    return (longitude + 180) / CELL_DEGREES
+
+
+def split_cells(
+    latitude: float, longitude: float, miles: float
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The cells of ``box_around`` that can hold a point within the radius, as two lists of
+    cell-number ranges: those wholly within it, whose rows need not be tested one by one, and
+    those its edge crosses. Cells of the box wholly outside the circle are in neither."""
+    box = box_around(latitude, longitude, miles)
+    chord = chord_squared_for(miles)
+    cos_inner = 1 - (chord - _SHRINK_CHORD) / 2  # chord² = 2 - 2 cos d
+    cos_outer = 1 - (chord + _SHRINK_CHORD) / 2
+    inside: list[tuple[int, int]] = []
+    edge: list[tuple[int, int]] = []
+    for row in range(box.first_row, box.last_row + 1):
+        south = row * CELL_DEGREES - 90 - _GROW_DEGREES
+        north = south + CELL_DEGREES + 2 * _GROW_DEGREES
+        reach = _widest(south, north, latitude, cos_outer)
+        if reach < 0:
+            continue
+        start, stop = box.first_column, box.last_column
+        if reach < 180:  # the columns whose grown cells come within ``reach``
+            start = max(start, math.floor(_columns(longitude - reach - _GROW_DEGREES)))
+            stop = min(stop, math.floor(_columns(longitude + reach + _GROW_DEGREES)))
+        half = min(_half_width(south, latitude, cos_inner), _half_width(north, latitude, cos_inner))
+        first, last = start, stop
+        if half >= 0:  # the columns whose grown west and east edges are within ``half``
+            first = max(first, math.ceil(_columns(longitude - half + _GROW_DEGREES)))
+            last = min(last, math.floor(_columns(longitude + half - _GROW_DEGREES)) - 1)
+        if half < 0 or first > last:
+            edge.extend(_wrapped(row, start, stop))
+            continue
+        inside.extend(_wrapped(row, first, last))
+        for west, east in ((start, first - 1), (last + 1, stop)):
+            if west <= east:
+                edge.extend(_wrapped(row, west, east))
+    return _merge(inside), _merge(edge)
+
+
 def _wrapped(row: int, first: int, last: int) -> list[tuple[int, int]]:
     base = row * CELLS_PER_ROW
     if last - first + 1 >= CELLS_PER_ROW:
