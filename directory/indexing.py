@@ -16,6 +16,7 @@ from directory.models import (
     Location,
     Organization,
     RemoteEntry,
+    SearchCellCount,
     SearchEntry,
     Service,
     ServiceArea,
@@ -197,7 +198,9 @@ def reindex_services(service_ids: Iterable) -> None:
 
 
 #: The tables a large import writes most of, and the searches read.
-_LOADED_TABLES = (SearchEntry, RemoteEntry, ServiceAtLocation, Service, Location, Organization)
+_LOADED_TABLES = (
+    SearchEntry, SearchCellCount, RemoteEntry, ServiceAtLocation, Service, Location, Organization,
+)  # fmt: skip
 
 
 def after_large_load() -> None:

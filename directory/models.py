@@ -420,6 +420,28 @@ class SearchEntry(models.Model):
         ]
 
 
+class SearchCellCount(models.Model):
+    """How many search rows each grid cell holds of each treatment.
+
+    Database triggers (migration 0011) keep it in step with ``SearchEntry`` in the same
+    transaction as every insert, delete or update of a search row, whoever writes it (the
+    reindex, an import's bulk insert, a cascade). A count over a radius sums the cells wholly
+    inside the circle and counts row by row only the cells its edge crosses."""
+
+    cell = models.IntegerField()
+    treatment = models.SmallIntegerField()
+    entries = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cell", "treatment"], name="search_cell_count_key")
+        ]
+        # A count reads the index alone.
+        indexes = [
+            models.Index(fields=["cell", "treatment", "entries"], name="search_cell_count_cover")
+        ]
+
+
 #: ``RemoteEntry.sort_price`` of a programme that lists no price (the largest 32-bit integer).
 UNPRICED = 2**31 - 1
 

@@ -106,3 +106,47 @@ def test_a_fact_older_than_90_days_may_be_out_of_date_and_accepting_goes_after_1
     assert older.price_may_be_out_of_date
     assert not older.accepting_known
     assert not replace(listing, accepting_confirmed_on=None).accepting_known
+
+
+def _cell_counts() -> dict:
+    from directory.models import SearchCellCount
+
+    return {
+        (cell, treatment): entries
+        for cell, treatment, entries in SearchCellCount.objects.values_list(
+            "cell", "treatment", "entries"
+        )
+        if entries
+    }
+
+
+def _counted_rows() -> dict:
+    from django.db.models import Count
+
+    rows = SearchEntry.objects.values_list("cell", "treatment").annotate(n=Count("id"))
+    return {(cell, treatment): n for cell, treatment, n in rows.order_by()}
+
+
+@pytest.mark.django_db
+def test_the_per_cell_counts_follow_every_way_search_rows_are_written():
+    """Bulk inserts, a reindex, an edit of a row's cell and a cascade from a deleted
+    organization all keep the per-cell counts equal to the rows themselves."""
+    from directory import demo
+    from directory.models import Organization, Service
+
+    demo.write(demo.generate(40, seed=5))  # the demo writer's bulk insert
+    assert _cell_counts() == _counted_rows() != {}
+
+    services = list(Service.objects.values_list("pk", flat=True)[:10])
+    reindex_services(services)  # deletes the rows and writes them again
+    assert _cell_counts() == _counted_rows()
+
+    moved = SearchEntry.objects.first()
+    SearchEntry.objects.filter(pk=moved.pk).update(cell=moved.cell + 1, treatment=99)
+    assert _counted_rows()[(moved.cell + 1, 99)] == 1
+    assert _cell_counts() == _counted_rows()
+
+    Organization.objects.filter(pk__in=Organization.objects.values("pk")[:5]).delete()
+    assert _cell_counts() == _counted_rows()
+    SearchEntry.objects.all().delete()
+    assert _cell_counts() == {}
