@@ -17,7 +17,7 @@ from django.db.models.expressions import RawSQL
 
 from directory import geo, insurers, taxonomy
 from directory.geocode import Place
-from directory.models import RemoteEntry, SearchEntry
+from directory.models import RemoteEntry, SearchCellCount, SearchEntry
 
 DEFAULT_RADIUS = 25  # miles, when the seeker gives none
 FIRST_RING_MILES = 5
@@ -121,7 +121,25 @@ def _filtered(queryset, filters: Filters):
     return queryset.filter(condition)
 
 
+CELL_COUNTS = SearchCellCount._meta.db_table
 MAX_UNION = 200  # ranges of cells read one by one; beyond, OR-ed in one condition
+
+
+def _range_by_range(columns: str, table: str, conditions: str) -> str:
+    """PostgreSQL's form of a read one range of cells at a time: the ranges as two arrays
+    (``_bounds``), each joined to a scan of the index over its cells. It is one plan for any
+    number of ranges, where a UNION of a SELECT per range cost more to plan than to run, and
+    OFFSET 0 keeps the scan per range: flattened into the join, the planner misjudged the
+    distance test and read the whole table."""
+    return (
+        f"SELECT found.* FROM unnest(%s::integer[], %s::integer[]) AS span(low, high) "  # noqa: S608
+        f"CROSS JOIN LATERAL (SELECT {columns} FROM {table} "
+        f"WHERE cell BETWEEN span.low AND span.high{conditions} OFFSET 0) AS found"
+    )
+
+
+def _bounds(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    return [low for low, _high in ranges], [high for _low, high in ranges]
 
 
 class _Statement:
@@ -145,12 +163,7 @@ class _Statement:
         if not ranges:
             return []
         key = f"id, {self.DISTANCE} AS d2, price, service_at_location_id"
-        # PostgreSQL tests non-key index columns only in an index-only scan; over a ring of
-        # cells its bitmap scan of one OR-ed condition was faster than a scan per range.
-        one_statement = 0 if connection.vendor == "postgresql" else None
-        sql, params = self._each_range(
-            key, ranges, column_params=self.distance_params, max_union=one_statement
-        )
+        sql, params = self._each_range(key, ranges, column_params=self.distance_params)
         # Only fixed fragments are joined here; every value is a bound parameter.
         picked = (
             f"SELECT id, d2, service_at_location_id FROM ({sql}) AS found "  # noqa: S608
@@ -185,18 +198,21 @@ class _Statement:
         )
         return self._fetch(sql, [*organization_ids, *self.distance_params, *self.params])
 
-    def _each_range(self, columns: str, ranges, extra: str = "", column_params=(), max_union=None):
-        """Every row within the radius, as one SELECT per range of cells joined by UNION ALL
-        (``column_params``: the values the columns bind, e.g. the distance's centre).
+    def _each_range(self, columns: str, ranges, extra: str = "", column_params=()):
+        """Every row within the radius, read one range of cells at a time (``column_params``:
+        the values the columns bind, e.g. the distance's centre).
 
         Asked with the ranges OR-ed, both databases gather the matching rows' ids from the index
         and then read each row from the table; one range at a time, each tests the covering
         index (it holds the point, the filters' flags and the prices) and reads the table only
         for the rows that pass, which at 100 miles in a city is ten times faster."""
         conditions = " AND ".join([*self.conditions, *([extra] if extra else [])])
+        if connection.vendor == "postgresql":
+            sql = _range_by_range(columns, self.TABLE, f" AND {conditions}")
+            return sql, [*_bounds(ranges), *column_params, *self.params]
         # Beyond MAX_UNION ranges (hundreds of miles: SQLite joins at most 500 SELECTs), one
         # SELECT with the ranges OR-ed.
-        if len(ranges) > (MAX_UNION if max_union is None else max_union):
+        if len(ranges) > MAX_UNION:
             cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
             sql = f"SELECT {columns} FROM {self.TABLE} WHERE ({cells}) AND {conditions}"  # noqa: S608
             return sql, [*column_params, *(n for span in ranges for n in span), *self.params]
@@ -223,6 +239,38 @@ class _Statement:
             return 0
         sql, params = self._each_range("1 AS one", ranges)
         return self._fetch(f"SELECT COUNT(*) FROM ({sql}) AS found", params)[0][0]  # noqa: S608
+
+    def count_by_cell(
+        self, inside: list[tuple[int, int]], edge: list[tuple[int, int]], treatment: int | None
+    ) -> int:
+        """The count of rows in the ``inside`` cells from the per-cell counts, plus the rows in
+        the ``edge`` cells counted one by one, in one statement (so on one snapshot). Only for
+        no filter or a treatment alone: the per-cell counts hold nothing else."""
+        parts, params = [], []
+        if inside:
+            kind = " AND treatment = %s" if treatment is not None else ""
+            kinds = [treatment] if treatment is not None else []
+            if connection.vendor == "postgresql":
+                sql = _range_by_range("entries", CELL_COUNTS, kind)
+                params += [*_bounds(inside), *kinds]
+            elif len(inside) > MAX_UNION:
+                cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(inside))
+                sql = f"SELECT entries FROM {CELL_COUNTS} WHERE ({cells}){kind}"  # noqa: S608
+                params += [*(value for span in inside for value in span), *kinds]
+            else:
+                # A range of the covering index per row of cells, as the row-by-row count
+                # reads its own (OR-ed in one condition, SQLite scanned the whole table).
+                select = f"SELECT entries FROM {CELL_COUNTS} WHERE cell BETWEEN %s AND %s{kind}"  # noqa: S608
+                sql = " UNION ALL ".join([select] * len(inside))
+                params += [value for span in inside for value in (*span, *kinds)]
+            parts.append(f"(SELECT COALESCE(SUM(entries), 0) FROM ({sql}) AS cells)")  # noqa: S608
+        if edge:
+            sql, edge_params = self._each_range("1 AS one", edge)
+            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")  # noqa: S608
+            params += edge_params
+        if not parts:
+            return 0
+        return int(self._fetch(f"SELECT {' + '.join(parts)}", params)[0][0])
 
     def costs(self, ranges: list[tuple[int, int]]) -> list[tuple]:
         """(price, course_price, course_sessions, how many rows) of the rows the search finds."""
@@ -323,10 +371,20 @@ def clinic_count(query: Query) -> int:
 
 
 def entry_count(query: Query) -> int:
-    """How many services at a place within the radius match the filters (every page)."""
-    place = query.place
+    """How many services at a place within the radius match the filters (every page).
+
+    With no filter or a treatment alone, the cells wholly inside the radius are read from the
+    per-cell counts and only the cells on its edge row by row: at 100 miles around New York
+    that is a tenth of the 55,000 rows. Other filters count every row."""
+    place, filters = query.place, query.filters
+    statement = _Statement(place, query.radius, filters)
+    if filters == Filters(treatment=filters.treatment):
+        inside, edge = geo.split_cells(place.latitude, place.longitude, query.radius)
+        treatment = filters.treatment
+        number = None if treatment is None else taxonomy.treatment_number(treatment)
+        return statement.count_by_cell(inside, edge, number)
     ranges = geo.cell_ranges(geo.box_around(place.latitude, place.longitude, query.radius))
-    return _Statement(place, query.radius, query.filters).count(ranges)
+    return statement.count(ranges)
 
 
 # Listings at the same distance (services at one place) or price come in the order of their

@@ -9,6 +9,7 @@ from directory.search import (
     Filters,
     Query,
     clinic_count,
+    entry_count,
     nearby,
     price_summary,
     remote_programmes,
@@ -172,3 +173,16 @@ def test_remote_programmes_are_the_cheapest_in_the_state_with_unpriced_last(
     assert found.total == len(expected)
     paged = remote_programmes(Query(place=place, radius=25, filters=filters, page=2), paged=True)
     assert [entry.pk for entry in paged.entries] == [entry.pk for entry in expected[20:40]]
+
+
+def test_the_count_of_listings_is_the_number_the_brute_force_finds(demo_listings):
+    # No filter and a treatment alone are counted from the per-cell counts and the edge cells;
+    # other filters row by row. Both must give the exact number every page shows.
+    cases = [
+        (c, r, f) for c in CENTRES for r in (3, 25, 100, 500) for f in [*FILTERS, Filters("tms")]
+    ]
+    for centre, radius, filters in cases:
+        place = locate(centre)
+        expected = len(brute_force(place, radius, filters))
+        found = entry_count(Query(place=place, radius=radius, filters=filters))
+        assert found == expected, f"{centre}, {radius} miles, {filters}"
