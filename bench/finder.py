@@ -233,10 +233,12 @@ def whole_requests(centres) -> list[dict]:
     return table
 
 
-def arguments(description: str, child) -> tuple[argparse.Namespace, list[str]] | None:
-    """The benchmark's options and the databases to run on; None when this is the child
-    process, which has run ``child(count, queries)`` already."""
+def arguments(description: str, child, more=None) -> tuple[argparse.Namespace, list[str]] | None:
+    """The benchmark's options (``more(parser)`` adds a script's own) and the databases to run
+    on; None when this is the child process, which has run ``child(count, queries)`` already."""
     parser = argparse.ArgumentParser(description=description)
+    if more is not None:
+        more(parser)
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")

@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/hsds.py                    # both databases, 1,000,000 listings
     .venv/bin/python bench/hsds.py --count 20000 --database sqlite --queries 200
+    .venv/bin/python bench/hsds.py --database sqlite --no-export   # the API's latency only
 
 Uses the finder benchmark's databases (bench/finder.py loads them, lean, once). For each of
 ``--queries`` ZIP codes drawn with a fixed seed it asks, through Django's whole request path,
@@ -106,7 +107,13 @@ def export(database: str, count: int) -> dict:
 
 
 def main() -> None:
-    given = arguments(__doc__.splitlines()[0], child)
+    given = arguments(
+        __doc__.splitlines()[0],
+        child,
+        lambda parser: parser.add_argument(
+            "--no-export", action="store_true", help="time the API only, not export_hsds"
+        ),
+    )
     if given is None:
         return
     args, databases = given
@@ -124,6 +131,8 @@ def main() -> None:
                 f"| {row['proximity']:,} m | {row['filters']} | {row['median_ms']:.2f} | "
                 f"{row['p95_ms']:.2f} | {row['max_ms']:.2f} |"
             )
+        if args.no_export:
+            continue
         written = export(database, args.count)
         print(
             f"export_hsds: {report['listings']:,} organizations in {written['seconds']:.1f} s "
