@@ -6,9 +6,11 @@ SQLite's executemany. Instances are not refreshed: automatic primary keys stay u
 use it where nothing reads them back.
 """
 
+import queue
+import threading
 import uuid
 
-from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
 # Fields whose Python value is what both databases' drivers take as it is.
@@ -60,18 +62,17 @@ def insert_rows(model, rows: list[dict], using: str = DEFAULT_DB_ALIAS) -> None:
         else field.get_default()
         for field in fields
     ]
-    names = [field.attname for field in fields]
-    converters = [_converter(field, connection) for field in fields]
-    columns = list(zip(names, defaults, converters, strict=True))
-    values = [
-        [
-            value if convert is None else convert(value)
-            for value, convert in (
-                (row.get(name, default), convert) for name, default, convert in columns
-            )
-        ]
-        for row in rows
+    columns = [(field.attname, default) for field, default in zip(fields, defaults, strict=True)]
+    # Most columns go to the driver as they are: only the others are converted, by position.
+    converted = [
+        (position, convert)
+        for position, convert in enumerate(_converter(field, connection) for field in fields)
+        if convert is not None
     ]
+    values = [[row.get(name, default) for name, default in columns] for row in rows]
+    for position, convert in converted:
+        for row_values in values:
+            row_values[position] = convert(row_values[position])
     _write(connection, model, fields, values)
 
 
@@ -123,3 +124,72 @@ def _write(connection, model, fields: list, rows: list[list]) -> None:
                 f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608
                 rows,
             )
+
+
+def relax_commit(using: str = DEFAULT_DB_ALIAS) -> None:
+    """On PostgreSQL, this transaction's commit does not wait for the disk. Only for work that
+    can be run again: should the server crash, the last such transactions are lost whole."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+class BackgroundWriter:
+    """Writes batches of rows (``insert_rows``) from other threads, each batch in its own
+    transaction on its thread's own connection, so the database's work on one batch (index
+    updates, and the foreign-key checks PostgreSQL defers to the commit) overlaps the making of
+    the next, and, with two threads, one batch's commit the next one's rows. Only for batches
+    that do not depend on each other: they may commit in any order. ``submit`` waits while
+    every thread is busy and one batch waits; ``drain`` waits until every batch submitted is
+    committed; ``close`` ends the threads. A batch that fails stops the writer: the next call
+    raises its error, and no batch taken after it is written."""
+
+    def __init__(self, using: str = DEFAULT_DB_ALIAS, threads: int = 2):
+        self.using = using
+        self._jobs: queue.Queue = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._threads = [
+            threading.Thread(target=self._work, name=f"bulk-writer-{n}", daemon=True)
+            for n in range(threads)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, batch: list[tuple[type[models.Model], list[dict]]]) -> None:
+        self._raise()
+        self._jobs.put(batch)
+
+    def drain(self) -> None:
+        self._jobs.join()
+        self._raise()
+
+    def close(self) -> None:
+        for _thread in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise RuntimeError(f"A batch could not be written: {self._error}") from self._error
+
+    def _work(self) -> None:
+        try:
+            while True:
+                batch = self._jobs.get()
+                try:
+                    if batch is None:
+                        return
+                    if self._error is None:
+                        with transaction.atomic(using=self.using):
+                            relax_commit(self.using)
+                            for model, rows in batch:
+                                insert_rows(model, rows, using=self.using)
+                except BaseException as error:  # handed to the caller's thread
+                    self._error = error
+                finally:
+                    self._jobs.task_done()
+        finally:
+            connections[self.using].close()

@@ -44,3 +44,31 @@ def test_insert_rows_writes_plain_rows_with_defaults_and_timestamps():
         [],
     )
     assert stored.is_demo is False and stored.created_at >= before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_writer_commits_each_batch_and_stops_at_one_that_fails():
+    writer = bulk.BackgroundWriter()
+    first, second = uuid.uuid4(), uuid.uuid4()
+    writer.submit([(Organization, [{"id": first, "slug": "first", "name": "First Clinic"}])])
+    writer.drain()
+    assert Organization.objects.filter(pk=first).exists()  # committed, seen from this thread
+    # A slug already taken: the whole batch is refused, and the next call says so.
+    writer.submit(
+        [
+            (
+                Organization,
+                [
+                    {"id": second, "slug": "second", "name": "Second Clinic"},
+                    {"id": uuid.uuid4(), "slug": "first", "name": "Taken Slug Clinic"},
+                ],
+            )
+        ]
+    )
+    with pytest.raises(RuntimeError, match="could not be written") as raised:
+        writer.drain()
+    assert "slug" in str(raised.value)
+    assert not Organization.objects.filter(pk=second).exists()
+    with pytest.raises(RuntimeError):
+        writer.close()
+    assert list(Organization.objects.values_list("name", flat=True)) == ["First Clinic"]
