@@ -374,8 +374,8 @@ def entry_count(query: Query) -> int:
     """How many services at a place within the radius match the filters (every page).
 
     With no filter or a treatment alone, the cells wholly inside the radius are read from the
-    per-cell counts and only the cells on its edge row by row: at 100 miles around New York
-    that is a tenth of the 55,000 rows. Other filters count every row."""
+    per-cell counts and only the cells on its edge row by row: at 100 miles around New York,
+    2,679 of its 55,310 rows. Other filters count every row."""
     place, filters = query.place, query.filters
     statement = _Statement(place, query.radius, filters)
     if filters == Filters(treatment=filters.treatment):
