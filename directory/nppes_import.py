@@ -199,11 +199,7 @@ class NppesImport:
         batch, self._batch = self._batch, {}
         if not batch:
             return
-        # A batch's commit need not wait for the disk: should the server crash, the last
-        # batches are lost whole, and running the file again writes them.
-        bulk.relax_commit()
-        known = self._known
-        listed = [n for n in batch if n.isdigit() and int(n) in known]
+        listed = [n for n in batch if n.isdigit() and int(n) in self._known]
         if listed and self._writer is not None:
             self._writer.drain()  # they may be in a batch still being written
         existing = _listed(listed)
@@ -221,6 +217,10 @@ class NppesImport:
                     outcome.reason if isinstance(outcome, nppes.Skipped) else nppes.SKIP_DEACTIVATED
                 )
                 self.report.skipped[reason] += 1
+        if (new and self._writer is None) or changed or out:
+            # This batch's commit need not wait for the disk: should the server crash, the
+            # last batches are lost whole, and running the file again writes them.
+            bulk.relax_commit()
         self._insert([provider for _line, provider, _known in new])
         reindex = self._update(changed) | self._take_out(out)
         if reindex:

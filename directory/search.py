@@ -125,21 +125,32 @@ CELL_COUNTS = SearchCellCount._meta.db_table
 MAX_UNION = 200  # ranges of cells read one by one; beyond, OR-ed in one condition
 
 
-def _range_by_range(columns: str, table: str, conditions: str) -> str:
-    """PostgreSQL's form of a read one range of cells at a time: the ranges as two arrays
-    (``_bounds``), each joined to a scan of the index over its cells. It is one plan for any
-    number of ranges, where a UNION of a SELECT per range cost more to plan than to run, and
-    OFFSET 0 keeps the scan per range: flattened into the join, the planner misjudged the
-    distance test and read the whole table."""
-    return (
-        f"SELECT found.* FROM unnest(%s::integer[], %s::integer[]) AS span(low, high) "  # noqa: S608
-        f"CROSS JOIN LATERAL (SELECT {columns} FROM {table} "
-        f"WHERE cell BETWEEN span.low AND span.high{conditions} OFFSET 0) AS found"
-    )
+def _range_by_range(table: str, columns: str, where: str, where_params, ranges, column_params=()):
+    """(sql, params) of the rows of ``table`` in these ranges of cells that pass ``where`` (an
+    " AND ..." fragment), read one range at a time (``column_params``: what ``columns`` binds).
 
-
-def _bounds(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    return [low for low, _high in ranges], [high for _low, high in ranges]
+    On PostgreSQL the ranges are two arrays, each range joined to a scan of the index over its
+    cells: one plan for any number of ranges, where a UNION of a SELECT per range cost more to
+    plan than to run; OFFSET 0 keeps the scan per range (flattened into the join, the planner
+    misjudged the distance test and read the whole table). On SQLite a SELECT per range joined
+    by UNION ALL (with the ranges OR-ed it scanned the whole table), and beyond MAX_UNION
+    ranges (SQLite joins at most 500 SELECTs) one SELECT with the ranges OR-ed."""
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT found.* FROM unnest(%s::integer[], %s::integer[]) AS span(low, high) "  # noqa: S608
+            f"CROSS JOIN LATERAL (SELECT {columns} FROM {table} "
+            f"WHERE cell BETWEEN span.low AND span.high{where} OFFSET 0) AS found"
+        )
+        lows, highs = [low for low, _high in ranges], [high for _low, high in ranges]
+        return sql, [lows, highs, *column_params, *where_params]
+    if len(ranges) > MAX_UNION:
+        cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
+        sql = f"SELECT {columns} FROM {table} WHERE ({cells}){where}"  # noqa: S608
+        return sql, [*column_params, *(n for span in ranges for n in span), *where_params]
+    # Only fixed fragments are joined here; every value is a bound parameter.
+    select = f"SELECT {columns} FROM {table} WHERE cell BETWEEN %s AND %s{where}"  # noqa: S608
+    sql = " UNION ALL ".join([select] * len(ranges))
+    return sql, [value for span in ranges for value in (*column_params, *span, *where_params)]
 
 
 class _Statement:
@@ -207,20 +218,9 @@ class _Statement:
         index (it holds the point, the filters' flags and the prices) and reads the table only
         for the rows that pass, which at 100 miles in a city is ten times faster."""
         conditions = " AND ".join([*self.conditions, *([extra] if extra else [])])
-        if connection.vendor == "postgresql":
-            sql = _range_by_range(columns, self.TABLE, f" AND {conditions}")
-            return sql, [*_bounds(ranges), *column_params, *self.params]
-        # Beyond MAX_UNION ranges (hundreds of miles: SQLite joins at most 500 SELECTs), one
-        # SELECT with the ranges OR-ed.
-        if len(ranges) > MAX_UNION:
-            cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(ranges))
-            sql = f"SELECT {columns} FROM {self.TABLE} WHERE ({cells}) AND {conditions}"  # noqa: S608
-            return sql, [*column_params, *(n for span in ranges for n in span), *self.params]
-        # Only fixed fragments are joined here; every value is a bound parameter.
-        select = f"SELECT {columns} FROM {self.TABLE} WHERE cell BETWEEN %s AND %s AND {conditions}"  # noqa: S608
-        sql = " UNION ALL ".join([select] * len(ranges))
-        params = [value for span in ranges for value in (*column_params, *span, *self.params)]
-        return sql, params
+        return _range_by_range(
+            self.TABLE, columns, f" AND {conditions}", self.params, ranges, column_params
+        )
 
     def prices(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """(treatment, price, how many rows) of the priced rows the search finds, cheapest
@@ -250,20 +250,9 @@ class _Statement:
         if inside:
             kind = " AND treatment = %s" if treatment is not None else ""
             kinds = [treatment] if treatment is not None else []
-            if connection.vendor == "postgresql":
-                sql = _range_by_range("entries", CELL_COUNTS, kind)
-                params += [*_bounds(inside), *kinds]
-            elif len(inside) > MAX_UNION:
-                cells = " OR ".join(["cell BETWEEN %s AND %s"] * len(inside))
-                sql = f"SELECT entries FROM {CELL_COUNTS} WHERE ({cells}){kind}"  # noqa: S608
-                params += [*(value for span in inside for value in span), *kinds]
-            else:
-                # A range of the covering index per row of cells, as the row-by-row count
-                # reads its own (OR-ed in one condition, SQLite scanned the whole table).
-                select = f"SELECT entries FROM {CELL_COUNTS} WHERE cell BETWEEN %s AND %s{kind}"  # noqa: S608
-                sql = " UNION ALL ".join([select] * len(inside))
-                params += [value for span in inside for value in (*span, *kinds)]
+            sql, inside_params = _range_by_range(CELL_COUNTS, "entries", kind, kinds, inside)
             parts.append(f"(SELECT COALESCE(SUM(entries), 0) FROM ({sql}) AS cells)")  # noqa: S608
+            params += inside_params
         if edge:
             sql, edge_params = self._each_range("1 AS one", edge)
             parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS found)")  # noqa: S608

@@ -117,7 +117,8 @@ def test_most_of_a_large_circle_is_inside_cells_and_only_its_rim_is_edge():
     box = _cells(geo.cell_ranges(geo.box_around(40.75, -73.99, 100)))
     assert len(_cells(inside) | _cells(edge)) < 0.85 * len(box)
     for lat, lng, miles in ((40.75, -73.99, 100), (64.8, -147.7, 250), (-33.9, 151.2, 40)):
-        covered = _cells(geo.split_cells(lat, lng, miles)[0] + geo.split_cells(lat, lng, miles)[1])
+        inside, edge = geo.split_cells(lat, lng, miles)
+        covered = _cells(inside) | _cells(edge)
         for tenth in range(3600):
             point = _destination(lat, lng, miles * (1 - 1e-9), tenth / 10)
             assert geo.cell_of(*point) in covered, (lat, lng, miles, point)
