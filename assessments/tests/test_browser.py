@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from assessments.models import SavedResult
 from assessments.safety import SAFETY_QUESTIONS
@@ -22,7 +23,11 @@ def answer(page, name, value):
 
 
 def next_step(page):
+    """Submits the step. Playwright's click returns once the next page starts to arrive, so it
+    waits for that page to load: without JavaScript a check straight after could read a page
+    half parsed."""
     page.get_by_role("button", name=re.compile("^(Next|See my results)$")).click()
+    page.wait_for_load_state()
 
 
 def take_the_whole_assessment(page, base_url, *, check_each_step, javascript=True):
@@ -157,8 +162,8 @@ def test_without_javascript_question_9_help_shows_when_the_step_comes_back(brows
     next_step(page)
     answer(page, "item_9", 2)
     next_step(page)  # the other questions are missing: the same step comes back
-    assert page.locator("[data-self-harm-help]").is_visible()
-    assert page.get_by_text("Question 1: choose an answer.").first.is_visible()
+    expect(page.get_by_text("Question 1: choose an answer.").first).to_be_visible()
+    expect(page.locator("[data-self-harm-help]")).to_be_visible()
     context.close()
 
 

@@ -2,6 +2,7 @@
 axe finds nothing on the form (with and without errors), the success page or the deletion pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from consultations import links
 from consultations.models import ConsultationRequest
@@ -105,7 +106,7 @@ def test_the_deletion_pages_have_no_axe_violations(page, live_server, demo_clini
     page.goto(f"{live_server.url}/requests/delete/")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Send me deletion links").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_no_axe_violations(page)
     page.locator("main").get_by_label("The e-mail address you gave").fill(DANA["email"])
     page.get_by_role("button", name="Send me deletion links").click()

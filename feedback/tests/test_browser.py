@@ -4,6 +4,7 @@ errors lead to their fields, and axe finds nothing."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from core.tests.browser import assert_no_axe_violations
 from feedback.models import ProblemReport
@@ -26,7 +27,7 @@ def test_a_reader_reports_a_problem_from_the_page_itself(
         assert_no_axe_violations(page)
     page.get_by_role("button", name="Send the report").click()
     summary = page.get_by_role("alert").filter(has_text="Please check what you entered")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     if javascript:
         assert_no_axe_violations(page)
     summary.get_by_role("link", name="Describe the problem.").click()
