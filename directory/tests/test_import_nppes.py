@@ -1,5 +1,6 @@
 """manage.py import_nppes: a real-format NPPES file, then a later one, as search shows them."""
 
+import uuid
 from io import StringIO
 
 import pytest
@@ -9,7 +10,7 @@ from django.db import connection
 from accounts.tests.second_factor import sign_in_with_second_factor
 from clinics.models import Claim
 from core.tests import people
-from directory import provenance
+from directory import nppes_import, provenance
 from directory.models import Address, Organization, SearchEntry, Service
 from directory.tests.nppes_files import provider, valid_npi, write
 
@@ -239,3 +240,50 @@ def test_an_import_leaves_the_search_tables_ready_for_fast_search(tmp_path):
         else:
             cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
             assert cursor.fetchone()[0] > 0
+
+
+@pytest.mark.django_db
+def test_new_providers_get_ordered_version_7_ids_and_their_rows_follow_them(tmp_path):
+    run(first_file(tmp_path))
+    in_file_order = [NUNEZ, HARBOR, ODEGAARD, BACK, CLINIC]
+    organizations = list(Organization.objects.filter(npi__in=in_file_order).order_by("pk"))
+    assert [organization.npi for organization in organizations] == in_file_order
+    for organization, following in zip(organizations, [*organizations[1:], None], strict=True):
+        assert (organization.pk.version, organization.pk.variant) == (7, uuid.RFC_4122)
+        own = [organization.locations.get().pk, *organization.services.values_list("pk", flat=True)]
+        assert all(organization.pk < pk for pk in own)
+        assert following is None or all(pk < following.pk for pk in own)
+
+
+@pytest.mark.django_db
+def test_a_provider_imported_with_the_ids_of_earlier_versions_is_updated_in_place(
+    client, tmp_path, monkeypatch
+):
+    # Earlier versions gave an organization a version 5 id and named its rows by uuid5.
+    def earlier_ids(organization_id):
+        ids = {
+            name: uuid.uuid5(organization_id, f"nppes:{name}") for name in nppes_import._OWN_ROWS
+        }
+        for kind in ("talk-therapy", "ssri"):
+            ids[kind] = uuid.uuid5(organization_id, f"nppes:service:{kind}")
+            ids[f"at:{kind}"] = uuid.uuid5(ids[kind], "nppes:at-location")
+        return ids
+
+    monkeypatch.setattr(nppes_import, "ids_for", earlier_ids)
+    monkeypatch.setattr(
+        nppes_import,
+        "OrderedIds",
+        lambda: lambda: uuid.uuid5(uuid.NAMESPACE_OID, str(uuid.uuid4())),
+    )
+    run(first_file(tmp_path))
+    nunez = Organization.objects.get(npi=NUNEZ)
+    assert nunez.pk.version == 5
+    monkeypatch.undo()
+
+    out = run(later_file(tmp_path))
+    assert "Imported 1, updated 2, unchanged 1, taken out of search 1." in out
+    assert nunez.locations.count() == 1 and nunez.services.count() == 1
+    assert Address.objects.get(location__organization=nunez).postal_code == "10027"
+    found = names_found(client, "10027", "talk-therapy", radius=2)
+    assert found.count("María José Núñez, Ph.D.") == 1
+    assert names_found(client, "02108") == []
