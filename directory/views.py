@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from core.pagecache import cached_for_visitors
 from directory import alternatives, coverage, finder, profiles, provenance, shortlist, taxonomy
+from directory.cards import clinic_cards
 from directory.charts import price_chart
 from directory.forms import SearchForm
 from directory.prices import cost_figures
@@ -66,6 +67,7 @@ def _results_context(params, results: finder.Results) -> dict:
         "query": query,
         "place": query.place,
         "clinics": clinics,
+        "cards": clinic_cards(clinics),
         "total": results.total if clinics else 0,
         "first_number": results.first_number,
         "last_number": results.first_number + len(clinics) - 1,

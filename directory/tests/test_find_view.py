@@ -4,9 +4,10 @@ from datetime import date, datetime
 
 import pytest
 
-from directory import geo
+from core.tests import people
+from directory import geo, indexing
 from directory.geocode import locate
-from directory.models import RemoteEntry, SearchEntry
+from directory.models import CostOption, Organization, RemoteEntry, SearchEntry, Service
 
 
 def listed_names(html: str) -> list[str]:
@@ -237,3 +238,31 @@ def test_a_remote_page_past_the_end_says_so(client, demo_listings):
 def test_the_remote_list_names_a_bad_place(client, db):
     page = client.get("/find/remote/?near=Austn%2C+TX").content.decode()
     assert "We could not find “Austn” in Texas." in page
+
+
+def test_a_real_listing_card_says_what_is_and_is_not_known(client, db):
+    unpriced = people.listing("unpriced", "Rivers & <Sons> Care", people.LAKESIDE_NPI)
+    CostOption.objects.filter(service__organization=unpriced).delete()
+    Service.objects.filter(organization=unpriced).update(accepting_confirmed_on=None)
+    Organization.objects.filter(pk=unpriced.pk).update(
+        verification=Organization.Verification.VERIFIED, verified_on=date(2026, 11, 2)
+    )
+    people.riverside()
+    indexing.reindex_services(Service.objects.values_list("pk", flat=True))
+    page = client.get("/find/?near=94103&radius=5").content.decode()
+
+    cards = dict(zip(listed_names(page), page.split('<li class="listing"')[1:], strict=True))
+    assert set(cards) == {"Rivers &amp; &lt;Sons&gt; Care", "Riverside Ketamine Clinic"}
+    rivers, riverside = cards["Rivers &amp; &lt;Sons&gt; Care"], cards["Riverside Ketamine Clinic"]
+    assert 'data-shortlist-name="Rivers &amp; &lt;Sons&gt; Care"' in rivers
+    assert "<dt>Price</dt><dd>Not listed</dd>" in rivers
+    assert "<dt>New patients</dt><dd>Not confirmed: ask the clinic</dd>" in rivers
+    assert "<dt>Checked by Psycle</dt><dd>Verified</dd>" in rivers
+    assert "Demo listing" not in rivers and "These are demo listings" not in page
+    assert (
+        '<dd>From $450 a session <span class="confirmed confirmed--stale">confirmed 15 Jan 2024: '
+        "may be out of date</span></dd>"
+    ) in riverside
+    assert "<dd>Not confirmed since 15 Jan 2024: ask the clinic</dd>" in riverside
+    assert "<dt>Checked by Psycle</dt><dd>Not yet verified</dd>" in riverside
+    assert re.search(r"\d\.\d miles away</p>", riverside)
