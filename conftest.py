@@ -89,10 +89,12 @@ def _fast_password_hashing():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, so rate limits (allauth's) never carry over."""
-    from django.core.cache import cache
+    """Each test starts with empty caches, so rate limits (allauth's) and pages never carry
+    over."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 # The page library and the demo directory take a second or two to write, and dozens of tests read

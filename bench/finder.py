@@ -203,8 +203,9 @@ def whole_requests(centres) -> list[dict]:
     /api/v1/search (search, listings, remote programmes, price summary, the page drawn), through
     Django's full stack in this process. The first pass starts with an empty cache, so each ZIP
     is timed as its first visitor meets it; the second is what the next visitors meet."""
-    from django.core.cache import cache
     from django.test import Client
+
+    from core.pagecache import cache
 
     client = Client(HTTP_HOST="127.0.0.1")
     table = []

@@ -25,10 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.utils.cache import patch_vary_headers
+from django.utils.connection import ConnectionProxy
 
+#: Pages and remembered values have a cache of their own (settings.CACHES).
+cache = ConnectionProxy(caches, "pages")
 PLACEHOLDER = b"__psycle_csp_nonce__"
 GENERATION_KEY = "pagecache:generation"
 #: Headers a cached page keeps; every other one is set again on the way out by the middleware.

@@ -206,21 +206,43 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.url("REDIS_URL", schemes=("redis", "rediss"))
+# Two caches. "default" holds what security rests on (sign-in rate limits, used one-time codes):
+# it must not drop live entries to make room, so its bound is far above what it holds (the
+# database cache deletes expired rows only once the bound is passed). "pages" holds whole
+# pages and values computed for them (core.pagecache), which a busy finder makes by the
+# thousand and which cost only time to lose; Django's bound of 300 entries, shared with the
+# rate limits, made both churn (docs/decisions.md).
+SECURITY_CACHE_ENTRIES = 50_000
+PAGE_CACHE_ENTRIES = env.integer("PSYCLE_PAGE_CACHE_ENTRIES", 20_000)
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": "pages"}}
 elif PRODUCTION:
     # Shared by every web process without another service: sign-in rate limits and used
-    # one-time codes must hold across processes. `migrate` creates the table (core.apps).
+    # one-time codes must hold across processes. `migrate` creates the tables (core.apps).
+    _database_cache = "django.core.cache.backends.db.DatabaseCache"
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": _database_cache,
             "LOCATION": "psycle_cache",
-        }
+            "OPTIONS": {"MAX_ENTRIES": SECURITY_CACHE_ENTRIES},
+        },
+        "pages": {
+            "BACKEND": _database_cache,
+            "LOCATION": "psycle_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    _memory_cache = "django.core.cache.backends.locmem.LocMemCache"
+    CACHES = {
+        "default": {"BACKEND": _memory_cache, "OPTIONS": {"MAX_ENTRIES": SECURITY_CACHE_ENTRIES}},
+        "pages": {
+            "BACKEND": _memory_cache,
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
+        },
+    }
 
 # Whole pages for visitors who are not signed in (core.pagecache), in the cache above; 0 turns
 # it off. Publishing a page or changing a listing makes every cached page stale at once, so

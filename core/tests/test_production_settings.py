@@ -9,6 +9,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 
+from core import pagecache
 from core.apps import create_cache_table
 from core.tests.processes import PRODUCTION, manage, settings_under
 from psycle.guard import unsafe_production_settings
@@ -188,11 +189,26 @@ def test_production_without_redis_shares_its_cache_through_the_database(tmp_path
 
 
 def test_with_redis_production_caches_there(tmp_path):
-    cache = production_under(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3")["CACHES"]["default"]
-    assert cache == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/3",
-    }
+    caches = production_under(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3")["CACHES"]
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+             "LOCATION": "redis://127.0.0.1:6379/3"}  # fmt: skip
+    assert caches == {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+
+
+def test_pages_by_the_thousand_never_push_out_a_sign_in_limit(tmp_path, db):
+    """Pages and the values computed for them have their own table: a busy finder once filled
+    the one cache table to Django's 300 entries, and culling it dropped rate limits too."""
+    configured = production_under(tmp_path)["CACHES"]
+    assert configured["pages"]["LOCATION"] != configured["default"]["LOCATION"]
+    with override_settings(CACHES=configured):
+        create_cache_table(using="default")
+        from django.core.cache import cache
+
+        cache.set("sign-in-limit:203.0.113.7", 5, 300)
+        for n in range(400):
+            pagecache.remember(f"clinics:{n}", lambda n=n: n)
+        assert cache.get("sign-in-limit:203.0.113.7") == 5
+        assert pagecache.remember("clinics:399", lambda: "computed again") == 399
 
 
 def test_behind_a_proxy_sign_in_limits_count_the_client_not_the_proxy(tmp_path):
