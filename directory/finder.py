@@ -61,12 +61,7 @@ class Results:
     def total(self) -> int:
         """How many clinics within the radius match (every page together); kept until the
         directory changes, as the next pages of the same search ask again."""
-        query = self.query
-        place = query.place
-        return pagecache.remember(
-            f"clinics:{place.latitude:.5f}:{place.longitude:.5f}:{query.radius}:{query.filters!r}",
-            lambda: clinic_count(query),
-        )
+        return pagecache.remember(self._search_key("clinics"), lambda: clinic_count(self.query))
 
     @cached_property
     def summaries(self) -> list[PriceSummary]:
@@ -79,8 +74,17 @@ class Results:
 
     @cached_property
     def costs(self) -> CostFigures | None:
-        """What the listings found (every page, every filter) ask, when a treatment is chosen."""
-        return cost_figures(self.query) if self.query.filters.treatment else None
+        """What the listings found (every page, every filter) ask, when a treatment is chosen;
+        kept until the directory changes."""
+        if not self.query.filters.treatment:
+            return None
+        return pagecache.remember(self._search_key("costs"), lambda: cost_figures(self.query))
+
+    def _search_key(self, name: str) -> str:
+        """The key of what is remembered for every page of this search."""
+        query = self.query
+        place = query.place
+        return f"{name}:{place.latitude:.5f}:{place.longitude:.5f}:{query.radius}:{query.filters!r}"
 
 
 def search_form(params, *, per_page: int = 20) -> SearchForm:
