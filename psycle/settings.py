@@ -244,7 +244,7 @@ else:
         },
     }
 
-# Whole pages for visitors who are not signed in (core.pagecache), in the cache above; 0 turns
+# Whole pages for visitors who are not signed in (core.pagecache), in the "pages" cache; 0 turns
 # it off. Publishing a page or changing a listing makes every cached page stale at once, so
 # this only bounds how long a page can show a date-dependent note ("confirmed 91 days ago").
 PAGE_CACHE_SECONDS = env.integer("PSYCLE_PAGE_CACHE_SECONDS", 300)
