@@ -413,17 +413,24 @@ def remote_programmes(query: Query, paged: bool = False) -> RemoteResults:
     """Remote programmes that serve the seeker's state, cheapest first: the first few, or
     (``paged``) the query's page of them all."""
     queryset = _filtered(RemoteEntry.objects.filter(state=query.place.state), query.filters)
-    ordered = queryset.select_related("service", "organization").order_by(
-        "sort_price", "service_id"
-    )
+    ids = queryset.order_by("sort_price", "service_id").values_list("pk", flat=True)
     if paged:
         start = (query.page - 1) * query.per_page
         return RemoteResults(
-            entries=list(ordered[start : start + query.per_page]), total=queryset.count()
+            entries=_remote_entries(ids[start : start + query.per_page]), total=queryset.count()
         )
-    entries = list(ordered[:REMOTE_LIMIT])
+    entries = _remote_entries(ids[:REMOTE_LIMIT])
     total = len(entries) if len(entries) < REMOTE_LIMIT else queryset.count()
     return RemoteResults(entries=entries, total=total)
+
+
+def _remote_entries(ids) -> list[RemoteEntry]:
+    """The programmes of these ids, in their order. The ids are picked from an index that holds
+    every column the filters test, so a rare filter reads no table rows to find its few."""
+    ids = list(ids)
+    found = RemoteEntry.objects.filter(pk__in=ids).select_related("service", "organization")
+    by_id = {entry.pk: entry for entry in found}
+    return [by_id[pk] for pk in ids]
 
 
 @dataclass(frozen=True)
