@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.utils.html import conditional_escape, format_html
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -81,14 +82,17 @@ class Citations:
                 anchor,
                 _("missing reference: %(key)s") % {"key": key},
             )
-        return format_html(
-            '<sup class="cite"><a href="#ref-{}" id="{}">'
-            '[<span class="visually-hidden">{} </span>{}]</a></sup>',
-            entry.number,
-            anchor,
-            _("reference"),
-            entry.number,
+        # Built directly: a page has a hundred of these, and format_html cost a tenth of its
+        # render. The number and the anchor are made of integers; the word is escaped once.
+        return (
+            f'<sup class="cite"><a href="#ref-{entry.number}" id="{anchor}">'
+            f'[<span class="visually-hidden">{self._reference_word} </span>'
+            f"{entry.number}]</a></sup>"
         )
+
+    @cached_property
+    def _reference_word(self) -> str:
+        return escape(_("reference"))
 
     def take_unlisted(self) -> list[Entry]:
         """The sources cited so far and not yet listed, marking them listed."""

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -509,12 +510,18 @@ class TreatmentPage(ReviewedPage):
         """The live condition pages that list this treatment among their options. Read from
         each body's stored block data: decoding every condition's blocks (and the pages they
         choose) cost more than the rest of the treatment page."""
-        linked = [
-            pk
-            for pk, body in ConditionPage.objects.live().values_list("pk", "body")
-            if self.pk in _chosen_treatments(body.raw_data)
+        # One query, the body read as text and only what the facts list shows (each title and
+        # link): StreamField values and whole pages for every condition cost more again.
+        conditions = (
+            ConditionPage.objects.live()
+            .only("id", "title", "url_path")
+            .annotate(body_text=Cast("body", models.TextField()))
+        )
+        return [
+            condition
+            for condition in conditions
+            if self.pk in _chosen_treatments(json.loads(condition.body_text or "[]"))
         ]
-        return list(ConditionPage.objects.live().filter(pk__in=linked)) if linked else []
 
     @property
     def route_labels(self) -> list[str]:
