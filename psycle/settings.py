@@ -188,7 +188,9 @@ except ValueError as error:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the task worker share the file: WAL lets readers and a writer
     # work at once, and IMMEDIATE transactions wait for the lock instead of failing.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept between requests (DATABASE_CONN_MAX_AGE) as on PostgreSQL: a new
+    # SQLite connection reads and parses the whole schema on its first query, 1.4 ms, which
+    # was three quarters of the time a page from the page cache took.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
