@@ -21,6 +21,15 @@ def _insurer_choices():
     return [("", _("Any")), *insurers.choices()]
 
 
+class SharedChoiceField(forms.ChoiceField):
+    """A choice field whose choices every form shares. Django copies each field for each form,
+    choices and all, and copying the translated names of every choice was a tenth of an API
+    search; no form changes its own field's choices."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
 class SearchForm(forms.Form):
     near = forms.CharField(
         label=_("Where"),
@@ -39,27 +48,27 @@ class SearchForm(forms.Form):
             "invalid": _("The distance must be a whole number of miles, from 1 to 500."),
         },
     )
-    treatment = forms.ChoiceField(
+    treatment = SharedChoiceField(
         label=_("Treatment"), choices=_choices(taxonomy.TREATMENT), required=False
     )
-    route = forms.ChoiceField(
+    route = SharedChoiceField(
         label=_("How it is given"), choices=_choices(taxonomy.ROUTE), required=False
     )
-    setting = forms.ChoiceField(
+    setting = SharedChoiceField(
         label=_("Where it is given"), choices=_choices(taxonomy.SETTING), required=False
     )
-    therapist = forms.ChoiceField(
+    therapist = SharedChoiceField(
         label=_("Therapist support"), choices=_choices(taxonomy.THERAPIST), required=False
     )
-    condition = forms.ChoiceField(
+    condition = SharedChoiceField(
         label=_("Condition treated"), choices=_choices(taxonomy.CONDITION), required=False
     )
-    payment = forms.ChoiceField(
+    payment = SharedChoiceField(
         label=_("How you will pay"),
         choices=_choices(taxonomy.PAYMENT, taxonomy.PAYMENT_ORDER),
         required=False,
     )
-    insurer = forms.ChoiceField(
+    insurer = SharedChoiceField(
         label=_("Insurance carrier"),
         choices=_insurer_choices,
         required=False,
@@ -81,7 +90,7 @@ class SearchForm(forms.Form):
     )
     verified = forms.BooleanField(label=_("Verified providers only"), required=False)
     accepting = forms.BooleanField(label=_("Accepting new patients"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    sort = SharedChoiceField(label=_("Sort by"), choices=SORTS, required=False)
     page = WholeNumberField(
         min_value=1,
         max_value=1000,

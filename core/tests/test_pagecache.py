@@ -155,3 +155,22 @@ def test_a_new_release_never_serves_pages_that_name_the_old_ones_files(
         assert client.get(KETAMINE)["X-Page-Cache"] == "miss"
     finally:
         pagecache.release.cache_clear()
+
+
+def test_a_remembered_value_is_kept_until_any_process_starts_a_new_generation():
+    """Each process keeps the values it used last; a new generation started elsewhere (a
+    listing edited through another web process writes only the shared cache) is seen on the
+    next read, and the value computed again."""
+    computed = []
+
+    def compute():
+        computed.append(len(computed) + 1)
+        return computed[-1]
+
+    pagecache.invalidate()
+    assert [pagecache.remember("remote:NY", compute) for _ in range(3)] == [1, 1, 1]
+    assert computed == [1]
+    pagecache.cache.set(pagecache.GENERATION_KEY, "started by another process", timeout=None)
+    assert pagecache.remember("remote:NY", compute) == 2
+    pagecache.cache.delete(pagecache.GENERATION_KEY)  # the shared cache emptied
+    assert pagecache.remember("remote:NY", compute) == 3
