@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import FixedSelect
 from core.numbers import WholeNumberField
 from directory import insurers, taxonomy
 from directory.geocode import UnknownPlace, locate
@@ -24,7 +25,10 @@ def _insurer_choices():
 class SharedChoiceField(forms.ChoiceField):
     """A choice field whose choices every form shares. Django copies each field for each form,
     choices and all, and copying the translated names of every choice was a tenth of an API
-    search; no form changes its own field's choices."""
+    search; no form changes its own field's choices. A fixed list's options are drawn once
+    (core.forms.FixedSelect)."""
+
+    widget = FixedSelect
 
     def __deepcopy__(self, memo):
         return forms.Field.__deepcopy__(self, memo)

@@ -3,8 +3,10 @@
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
-from core.forms import INPUT_TEMPLATES, SELECT, SELECT_OPTION, FastRenderer
+from core.forms import INPUT_TEMPLATES, SELECT, SELECT_OPTION, FastRenderer, FixedSelect
 from directory.forms import SearchForm
 
 
@@ -16,6 +18,11 @@ class Everything(forms.Form):
     choice = forms.ChoiceField(
         choices=[("", "Any"), ("a&b", 'A & "B"'), ("c", "<C>")], required=False
     )
+    fixed = forms.ChoiceField(
+        choices=[("", "Any"), ("a&b", 'A & "B"'), ("a&b", "Again"), ("c", "<C>")],
+        required=True,
+        widget=FixedSelect(attrs={"class": "wide"}),
+    )
     grouped = forms.ChoiceField(
         choices=[("Fruit", [("apple", "Apple"), ("pear", "Pear")]), ("none", "None")]
     )
@@ -26,8 +33,26 @@ class Everything(forms.Form):
 
 BOUND = [
     {},
-    {"text": '"><script>', "number": "0", "choice": "a&b", "grouped": "pear", "many": ["y"]},
-    {"text": "fine", "number": "3", "choice": "nope", "agree": "on", "hidden": "h&"},
+    {
+        "text": '"><script>',
+        "number": "0",
+        "choice": "a&b",
+        "fixed": "a&b",
+        "grouped": "pear",
+        "many": ["y"],
+        "route": "iv",
+        "sort": "price",
+    },
+    {
+        "text": "fine",
+        "number": "3",
+        "choice": "nope",
+        "fixed": "nope",
+        "agree": "on",
+        "hidden": "h&",
+        "treatment": "esketamine",
+        "payment": "unknown",
+    },
 ]
 
 
@@ -70,3 +95,17 @@ def test_selects_and_inputs_never_reach_the_template_engine(monkeypatch, db):
     assert '<option value="iv" selected>' in html
     assert renderer.handed_on  # selects and inputs were drawn...
     assert not set(engine_calls) & {SELECT, SELECT_OPTION, *INPUT_TEMPLATES}  # ...in Python
+
+
+def test_a_fixed_select_is_drawn_again_in_each_language():
+    class Answer(forms.Form):
+        answer = forms.ChoiceField(
+            choices=[("y", gettext_lazy("Yes")), ("n", gettext_lazy("No"))], widget=FixedSelect
+        )
+
+    english = str(Answer(renderer=FastRenderer())["answer"])
+    with translation.override("de"):
+        german = str(Answer(renderer=FastRenderer())["answer"])
+        assert german == str(Answer(renderer=DjangoTemplates())["answer"])
+    assert ">Yes</option>" in english and ">Ja</option>" in german
+    assert str(Answer(renderer=FastRenderer())["answer"]) == english
