@@ -24,9 +24,12 @@ graceful_timeout = 30
 # Behind nginx, which keeps connections to the upstream open (deploy/nginx.conf).
 keepalive = 5
 # Each worker is replaced after about this many requests, one at a time, so a slow leak never
-# grows without bound; the jitter keeps them from all restarting at once.
-max_requests = 5000
-max_requests_jitter = 500
+# grows without bound; the jitter keeps them from all restarting at once. Each replacement
+# holds up the requests waiting on that worker for about a second: at 5,000 a busy worker was
+# replaced every few seconds, and one request in a hundred took over a second (bench/
+# throughput.py). At 100,000 a worker at full load is replaced every few minutes.
+max_requests = 100_000
+max_requests_jitter = 10_000
 
 # No access log here by default: its lines do not pass through the application's log filters,
 # so requests are logged at the proxy (deploy/nginx.conf). PSYCLE_ACCESS_LOG=<file> turns it on
