@@ -47,13 +47,21 @@ def _option(option: dict) -> str:
     return f'<option value="{value}"{_attrs(option["attrs"])}>{label}</option>'
 
 
+def _spaced_option(option: dict) -> str:
+    # The option template ends with a newline, and the engine keeps it.
+    return f"\n  {_option(option)}\n"
+
+
+def _select_start(name: str, attrs: dict) -> str:
+    return f'<select name="{conditional_escape(name)}"{_attrs(attrs)}>'
+
+
 def _select(widget: dict) -> str:
-    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [_select_start(widget["name"], widget["attrs"])]
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
             parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
-        # The option template ends with a newline, and the engine keeps it.
-        parts.extend(f"\n  {_option(option)}\n" for option in options)
+        parts.extend(_spaced_option(option) for option in options)
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
@@ -99,8 +107,7 @@ class FixedSelect(forms.Select):
         if options is None:
             return super().render(name, value, attrs, renderer)
         chosen = set(self.format_value(value))
-        parts = [f'<select name="{conditional_escape(name)}"'
-                 f"{_attrs(self.build_attrs(self.attrs, attrs))}>"]  # fmt: skip
+        parts = [_select_start(name, self.build_attrs(self.attrs, attrs))]
         marked = False
         for option_value, plain, selected in options:
             # As Django's select: only the first option with the value is marked.
@@ -125,9 +132,8 @@ class FixedSelect(forms.Select):
                 _drawn_options.clear()
             options = []
             for value, label in choices:
-                text = str(value)
-                start = f'\n  <option value="{conditional_escape(text)}"'
-                end = f">{conditional_escape(label)}</option>\n"
-                options.append((text, start + end, start + " selected" + end))
+                plain = {"value": value, "label": label, "attrs": {}}
+                selected = {**plain, "attrs": self.checked_attribute}
+                options.append((str(value), _spaced_option(plain), _spaced_option(selected)))
             _drawn_options[key] = options
         return options

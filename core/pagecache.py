@@ -95,18 +95,11 @@ def remember(key: str, compute, timeout: int = 300):
     (a fifth of an API search). A value is shared by the requests that read it: never change
     one in place."""
     key = "pagecache:value:" + hashlib.sha256(key.encode()).hexdigest()
-    with _here_lock:
-        here = _values_here.get(key)
-    if here is not None and here.expires > time.monotonic():
-        generation = cache.get(GENERATION_KEY)
-        if generation == here.generation:
-            return here.value
-        entry = cache.get(key)
-    else:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation, entry = found.get(GENERATION_KEY), found.get(key)
-    if entry is not None and generation is not None and entry[0] == generation:
-        value = entry[1]
+    generation, here, shared = _read(_values_here, key)
+    if here is not None:
+        return here.value
+    if shared is not None and generation is not None and shared[0] == generation:
+        value = shared[1]
     else:
         value = compute()
         generation = generation or current_generation()
@@ -208,18 +201,26 @@ def _keep_here(kept: OrderedDict, key: str, entry: Entry | Kept) -> None:
             kept.popitem(last=False)
 
 
-def _lookup(key: str) -> tuple[str | None, Entry | None]:
-    """The current generation, and the page stored under ``key`` if it belongs to it."""
+def _read(kept: OrderedDict, key: str):
+    """The current generation, what this process keeps under ``key`` if it belongs to that
+    generation, and otherwise the shared cache's entry (or None): one small read when the copy
+    here is current, one round trip for both when it is not."""
     with _here_lock:
-        here = _here.get(key)
+        here = kept.get(key)
     if here is not None and here.expires > time.monotonic():
         generation = cache.get(GENERATION_KEY)
         if generation == here.generation:
-            return generation, here
-        found = {GENERATION_KEY: generation, key: cache.get(key)}
-    else:
-        found = cache.get_many([GENERATION_KEY, key])
-    generation, shared = found.get(GENERATION_KEY), found.get(key)
+            return generation, here, None
+        return generation, None, cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY), None, found.get(key)
+
+
+def _lookup(key: str) -> tuple[str | None, Entry | None]:
+    """The current generation, and the page stored under ``key`` if it belongs to it."""
+    generation, here, shared = _read(_here, key)
+    if here is not None:
+        return generation, here
     if shared is None or generation is None or shared[0] != generation:
         return generation, None
     # Kept here no longer than the shared copy lives (within one timeout).
